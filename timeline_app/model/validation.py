@@ -1,0 +1,180 @@
+"""Turn a parsed JSON value into a Dataset: check the format, validate, keep what is valid, cross-check.
+
+Every problem is collected as a Finding (with its path in the document); nothing stops at the first one.
+Invalid parts are left out as narrowly as possible: a bad optional field is dropped from its item, a bad
+list element from its list, and only an item whose required fields are wrong is left out whole.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from .cross_checks import Origins, cross_check
+from .error_messages import describe_errors, field_info
+from .findings import Finding, Path, Severity
+from .schema import FORMAT_NAME, FORMAT_VERSION, Dataset, Event, Source, Story
+
+_DATASET = TypeAdapter(Dataset)
+_SECTIONS = {"events": (Event, TypeAdapter(Event)), "sources": (Source, TypeAdapter(Source)),
+             "stories": (Story, TypeAdapter(Story))}
+_MAX_SALVAGE_ROUNDS = 6
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ValidatedDocument:
+    """The dataset made of a document's valid parts (None when it is not a dataset this app can read),
+    every finding, and for each kept event, source and story its index in the file."""
+
+    dataset: Dataset | None
+    findings: list[Finding]
+    origins: Origins
+
+
+def validate_document(value: Any, *, require_citations: bool = False) -> ValidatedDocument:
+    """Validate a parsed JSON document, collecting every problem."""
+    findings = _check_format(value)
+    if any(f.severity is Severity.ERROR for f in findings):
+        return ValidatedDocument(None, findings, {})
+    try:
+        dataset = _DATASET.validate_python(value)
+        origins = {name: range(len(getattr(dataset, name))) for name in _SECTIONS}
+    except ValidationError as exc:
+        findings += describe_errors(exc.errors(include_url=False), Dataset)
+        dataset, origins = _salvage(value, findings)
+    dataset, more, origins = cross_check(dataset, origins, require_citations=require_citations)
+    return ValidatedDocument(dataset, findings + more, origins)
+
+
+def _check_format(value: Any) -> list[Finding]:
+    if not isinstance(value, dict):
+        return [Finding((), Severity.ERROR, "the file must hold one object { ... } with the dataset, "
+                        f"not {type(value).__name__ if value is not None else 'null'}")]
+    if value.get("format") != FORMAT_NAME:
+        where: Path = ("format",) if "format" in value else ()
+        return [Finding(where, Severity.ERROR, "this is not an Accountability Timeline dataset: it needs "
+                        f"\"format\": \"{FORMAT_NAME}\" at the top")]
+    version = value.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        where = ("format_version",) if "format_version" in value else ()
+        return [Finding(where, Severity.ERROR, "'format_version' must be a whole number such as "
+                        f"{FORMAT_VERSION}, saying which version of the format the file uses")]
+    if version > FORMAT_VERSION:
+        return [Finding(("format_version",), Severity.ERROR,
+                        f"this file uses format version {version}, but this version of the app understands "
+                        f"versions up to {FORMAT_VERSION}: install a newer version of the app to open it")]
+    return []
+
+
+def _salvage(value: dict, findings: list[Finding]) -> tuple[Dataset, dict[str, list[int]]]:
+    """Validate item by item, keeping what is valid; return the dataset and each kept item's file index."""
+    top = dict(value)
+    origins: dict[str, list[int]] = {}
+    for name, (cls, adapter) in _SECTIONS.items():
+        items = top.get(name, [])
+        kept, origins[name] = [], []
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            obj = _validate_keeping_valid(cls, adapter, item)
+            if obj is None:
+                findings.append(Finding((name, index), Severity.ERROR, f"this {cls.__name__.lower()} is left "
+                                        "out until the problems reported for it are fixed"))
+            else:
+                kept.append(obj)
+                origins[name].append(index)
+        top[name] = kept
+    for key in list(top):
+        if key not in _SECTIONS and key not in ("format", "format_version", "title"):
+            info = field_info(Dataset, (key,))
+            if info is None or not _valid_alone(key, top[key]):
+                del top[key]
+    if not _valid_alone("title", top.get("title")):
+        top["title"] = "Untitled dataset"
+    return _DATASET.validate_python(top), origins
+
+
+def _valid_alone(key: str, value: Any) -> bool:
+    probe = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "title": "t", key: value}
+    try:
+        _DATASET.validate_python(probe)
+        return True
+    except ValidationError:
+        return False
+
+
+def _validate_keeping_valid(cls: type, adapter: TypeAdapter, item: Any) -> Any | None:
+    for _ in range(_MAX_SALVAGE_ROUNDS):
+        try:
+            return adapter.validate_python(item)
+        except ValidationError as exc:
+            item = _without_bad_parts(cls, item, [tuple(e["loc"]) for e in exc.errors(include_url=False)])
+            if item is None:
+                return None
+    return None
+
+
+def _without_bad_parts(cls: type, item: Any, locs: list[Path]) -> Any | None:
+    """A copy of ``item`` without the smallest removable part around each error, or None if none is."""
+    if not isinstance(item, dict):
+        return None
+    removals = set()
+    for loc in locs:
+        part = _removable_part(cls, loc)
+        if part is None:
+            return None
+        removals.add(part)
+    item = _copy_along(item, removals)
+    for path in sorted(removals, key=_removal_order, reverse=True):
+        parent = _resolve(item, path[:-1])
+        if isinstance(parent, dict):
+            parent.pop(path[-1], None)
+        elif isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
+            del parent[path[-1]]
+    return item
+
+
+def _removable_part(cls: type, loc: Path) -> Path | None:
+    """The deepest prefix of ``loc`` that is a list element or an optional field, if any."""
+    for end in range(len(loc), 0, -1):
+        part = loc[:end]
+        if isinstance(part[-1], int):
+            return part
+        info = field_info(cls, part)
+        if info is None or not info.is_required():
+            return part
+    return None
+
+
+def _removal_order(path: Path) -> tuple:
+    # Deeper first, and later list indexes before earlier ones, so removals do not shift each other.
+    return (len(path), tuple((1, p) if isinstance(p, int) else (0, 0) for p in path))
+
+
+def _copy_along(item: dict, paths: set[Path]) -> dict:
+    copy = dict(item)
+    for path in paths:
+        node: Any = copy
+        for part in path[:-1]:
+            try:
+                child = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            if isinstance(child, dict):
+                child = dict(child)
+            elif isinstance(child, list):
+                child = list(child)
+            else:
+                break
+            node[part] = child
+            node = child
+    return copy
+
+
+def _resolve(item: Any, path: Path) -> Any:
+    for part in path:
+        try:
+            item = item[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return item
