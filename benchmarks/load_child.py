@@ -1,0 +1,186 @@
+"""One measurement of benchmarks/load.py, run in a fresh process so its peak memory is its own.
+
+    python benchmarks/load_child.py MODE FILE
+
+MODE is one of ``orjson``, ``pydantic-python``, ``pydantic-json``, ``load``, ``load-gc`` (see MODES) or
+``profile`` / ``profile-memory`` (used by ``load.py --profile``). Every mode imports the same modules and
+builds the same TypeAdapter first, so all children start from the same baseline; then the file's bytes
+are read, and only then does the timed region start. Prints one JSON object on stdout.
+
+The parent must stay small: on Linux a child's ``ru_maxrss`` starts at its parent's resident size at the
+time of the fork/exec. ``hwm_mb`` (VmHWM, the child's own address space only) is reported as a check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pydantic
+import pydantic_core
+from pydantic import TypeAdapter
+
+import timeline_app.io.loading as loading
+from timeline_app.io import parse_dataset
+from timeline_app.model import Dataset
+
+MODES = {
+    "orjson": "orjson.loads(data)",
+    "pydantic-python": "TypeAdapter(Dataset).validate_python(orjson.loads(data))",
+    "pydantic-json": "TypeAdapter(Dataset).validate_json(data)",
+    "load": "timeline_app.io.parse_dataset(data, file=..., base_dir=...)",
+    "load-gc": "parse_dataset with the collector running (gc_paused replaced by a null context)",
+}
+
+_WARM_UP = orjson.dumps({
+    "format": "accountability-timeline", "format_version": 1, "title": "warm-up",
+    "events": [{"id": "warm-up", "date": "2001-02-03/2001-03", "kind": "other", "title": "Warm-up",
+                "place": {"name": "Here", "latitude": 1.5, "longitude": 2.5},
+                "vote": {"body": "Body", "yes": 1, "no": 0, "abstain": 0, "adopted": True},
+                "citations": [{"source": "warm-up-source", "quote": "A quote."}],
+                "attributions": [{"by": "Body", "responsible": None, "finding": "Found."}]}],
+    "sources": [{"id": "warm-up-source", "title": "T", "author": "A", "kind": "other",
+                 "url": "https://example.org/"}],
+    "stories": [{"id": "warm-up-story", "title": "S", "steps": [{"event": "warm-up"}]}],
+})
+
+
+def rss_peak_mb() -> float:
+    """This process's peak resident set size so far, in MB (2**20 bytes); ru_maxrss is in KB on Linux."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
+
+
+def _status_mb(field: str) -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def _run(mode: str, adapter: TypeAdapter, data: bytes, file: str):
+    """The measured call; returns what it built (kept alive until the peak has been read)."""
+    if mode == "orjson":
+        return orjson.loads(data)
+    if mode == "pydantic-python":
+        return adapter.validate_python(orjson.loads(data))
+    if mode == "pydantic-json":
+        return adapter.validate_json(data)
+    if mode in ("load", "load-gc", "profile", "profile-memory"):
+        return parse_dataset(data, file=file, base_dir=Path(file).parent)
+    raise SystemExit(f"unknown mode {mode!r}")
+
+
+def _timed(mode: str, adapter: TypeAdapter, data: bytes, file: str):
+    if mode in ("load", "load-gc"):
+        # The app's path pauses the collector itself (or, for load-gc, is kept from doing so).
+        start = time.perf_counter()
+        result = _run(mode, adapter, data, file)
+        return result, time.perf_counter() - start
+    was_enabled = gc.isenabled()
+    gc.disable()  # exactly as timeline_app.io.loading.gc_paused does
+    try:
+        start = time.perf_counter()
+        result = _run(mode, adapter, data, file)
+        return result, time.perf_counter() - start
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _describe(mode: str, result) -> dict:
+    if mode == "orjson":
+        return {"events": len(result.get("events", ()))}
+    if mode.startswith("pydantic"):
+        return {"events": len(result.events)}
+    problems = [f"{p.line}:{p.column} {p.pointer} {p.severity}: {p.message}" for p in result.problems]
+    return {"events": len(result.dataset.events) if result.dataset is not None else None,
+            "problems": len(problems), "first_problems": problems[:5]}
+
+
+def _profile(adapter: TypeAdapter, data: bytes, file: str, top: int) -> None:
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    result = _run("profile", adapter, data, file)
+    profiler.disable()
+    del result
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    sys.stderr.write(out.getvalue())
+
+
+def _profile_memory(adapter: TypeAdapter, data: bytes, file: str, top: int) -> None:
+    import tracemalloc
+
+    tracemalloc.start(1)
+    baseline = tracemalloc.get_traced_memory()[0]
+    result = _run("profile-memory", adapter, data, file)
+    current, peak = tracemalloc.get_traced_memory()
+    snapshot = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    sys.stderr.write(f"traced Python allocations: peak {(peak - baseline) / 2**20:.1f} MB above the start, "
+                     f"{(current - baseline) / 2**20:.1f} MB still held by the result\n")
+    sys.stderr.write("largest allocation sites still held by the loaded dataset:\n")
+    for stat in snapshot.statistics("lineno")[:top]:
+        sys.stderr.write(f"  {stat.size / 2**20:8.1f} MB {stat.count:>10,} blocks  {stat.traceback}\n")
+    del result
+
+
+def main(argv: list[str]) -> int:
+    mode, file = argv[0], argv[1]
+    adapter = TypeAdapter(Dataset)
+    _run(mode, adapter, _WARM_UP, "warm-up.json")  # first-call costs stay out of the measurement
+    gc.collect()
+    baseline = rss_peak_mb()
+    if mode == "load-gc":
+        loading.gc_paused = contextlib.nullcontext  # defeat the loader's pause...
+        gc.enable()  # ...and make sure the collector runs
+    data = Path(file).read_bytes()
+    if mode == "profile":
+        _profile(adapter, data, file, int(argv[2]) if len(argv) > 2 else 30)
+        return 0
+    if mode == "profile-memory":
+        _profile_memory(adapter, data, file, int(argv[2]) if len(argv) > 2 else 15)
+        return 0
+    gc_counts = gc.get_stats()
+    result, seconds = _timed(mode, adapter, data, file)
+    collections = sum(after["collections"] - before["collections"]
+                      for before, after in zip(gc_counts, gc.get_stats(), strict=True))
+    peak = rss_peak_mb()
+    report = {
+        "mode": mode,
+        "seconds": seconds,
+        "peak_rss_mb": peak,
+        "baseline_rss_mb": baseline,
+        "hwm_mb": _status_mb("VmHWM"),
+        "bytes": len(data),
+        "gc_collections": collections,
+        "python": platform.python_version(),
+        "pydantic": pydantic.VERSION,
+        "pydantic_core": pydantic_core.__version__,
+        "orjson": orjson.__version__,
+        **_describe(mode, result),
+    }
+    print(json.dumps(report))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
