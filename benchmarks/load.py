@@ -41,10 +41,13 @@ TIME_TARGET = 1.5  # load_s <= 1.5 x floor_pydantic_s
 RSS_TARGET = 1.25  # peak_rss_mb <= 1.25 x floor_peak_rss_mb
 
 
+APP_ROOT = ROOT  # where the children import timeline_app from (--app-root)
+
+
 def _env() -> dict[str, str]:
-    """The children import the working tree's timeline_app, whatever is installed."""
+    """The children import the working tree's timeline_app (or --app-root's), whatever is installed."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(APP_ROOT), env.get("PYTHONPATH", "")) if p)
     return env
 
 
@@ -65,7 +68,7 @@ def generate(path: Path, events: int, seed: int) -> float:
 
 def run_child(mode: str, path: Path, *extra: str) -> subprocess.CompletedProcess:
     done = subprocess.run([sys.executable, str(CHILD), mode, str(path), *extra], capture_output=True,
-                          text=True, env=_env(), cwd=ROOT, check=False)
+                          text=True, env=_env(), cwd=APP_ROOT, check=False)
     if done.returncode != 0:
         _fail(f"the {mode} measurement failed:\n{done.stderr}")
     return done
@@ -88,6 +91,18 @@ def _check(mode: str, report: dict, events: int) -> None:
               "the peak may include the parent's memory")
 
 
+def _git_state() -> tuple[str | None, bool | None]:
+    """The commit measured, and whether timeline_app/ has uncommitted changes (so the figures are of those)."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                cwd=APP_ROOT, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "timeline_app"], capture_output=True,
+                               text=True, cwd=APP_ROOT, check=True).stdout.strip() != ""
+    except (OSError, subprocess.CalledProcessError):
+        return None, None
+    return commit, dirty
+
+
 def _met(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
@@ -100,10 +115,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="FILE", help="write the generated dataset here and keep it")
     parser.add_argument("--profile", action="store_true",
                         help="also profile the app's load path (cProfile and tracemalloc) and print where time goes")
+    parser.add_argument("--app-root", metavar="DIR", type=Path,
+                        help="measure the timeline_app found in DIR (another checkout, e.g. a fix to compare) "
+                             "instead of this one")
     args = parser.parse_args(argv)
+    global APP_ROOT
+    if args.app_root is not None:
+        if not (args.app_root / "timeline_app" / "__init__.py").is_file():
+            parser.error(f"--app-root: no timeline_app package in {args.app_root}")
+        APP_ROOT = args.app_root.resolve()
     if args.events < 1 or args.repeat < 1:
         parser.error("--events and --repeat must be at least 1")
 
+    commit, dirty = _git_state()  # before measuring: others may edit the tree meanwhile
     print(f"load benchmark: {args.events:,} events, seed {args.seed}, best of {args.repeat} fresh processes; "
           f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
@@ -170,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         "pydantic_core": info["pydantic_core"],
         "orjson": info["orjson"],
         "cpus": os.cpu_count(),
+        "app_root": str(APP_ROOT),
+        "git_commit": commit,
+        "timeline_app_modified": dirty,
     }
 
     print()
