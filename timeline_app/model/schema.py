@@ -154,12 +154,14 @@ class Place:
 
 @_frozen
 class Vote:
-    """A recorded vote: counts, who voted against or abstained, and who vetoed (Security Council)."""
+    """A recorded vote: counts, who voted against or abstained, and who vetoed (Security Council).
+
+    ``abstain`` is None when the sources give no number of abstentions (never guess a count)."""
 
     body: ShortText
     yes: Annotated[int, Field(ge=0, le=1000)]
     no: Annotated[int, Field(ge=0, le=1000)]
-    abstain: Annotated[int, Field(ge=0, le=1000)]
+    abstain: Annotated[int, Field(ge=0, le=1000)] | None
     adopted: bool
     vetoed_by: tuple[ShortText, ...] = ()
     against: tuple[ShortText, ...] = ()
