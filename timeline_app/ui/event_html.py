@@ -15,7 +15,7 @@ from pathlib import Path
 from ..core.search import match_spans
 from ..io.local_copies import resolve_local_copy
 from ..model import Attribution, Citation, Dataset, EdtfDate, Event, Precision, Source, Vote
-from .bidi import FSI, PDI, is_mainly_rtl, neutralise
+from .bidi import FSI, PDI, is_mainly_rtl, isolate, neutralise
 from .links import LOCAL_COPY_SUFFIXES, is_web_url
 from .rich_text import tooltip_text
 
@@ -78,12 +78,9 @@ class DatasetIndex:
         return cls(
             {event.id: event for event in dataset.events},
             {source.id: source for source in dataset.sources},
-            {sid: tuple(sorted(found.values(), key=_date_key)) for sid, found in citing.items()},
+            {sid: tuple(sorted(found.values(), key=lambda e: (e.date.earliest, e.date.latest, e.title.casefold())))
+             for sid, found in citing.items()},
         )
-
-
-def _date_key(event: Event) -> tuple[float, float, str]:
-    return event.date.earliest, event.date.latest, event.title.casefold()
 
 
 def text_html(text: str, query: str = "") -> str:
@@ -295,18 +292,18 @@ class _EventWriter:
             return shown + self.muted(" (not found in the dataset's folder)")
         if path.suffix.lower() not in LOCAL_COPY_SUFFIXES:
             return shown + self.muted(" (not a document type the app opens)")
-        target = LinkTarget("local", str(path), f"Opens the local copy in your system viewer: {path}")
+        target = LinkTarget("local", str(path), f"Opens the local copy in your system viewer: {isolate(str(path))}")
         return self.link(f"{LOCAL_SCHEME}:{source.id}", "open local copy", target) + " " + self.muted(shown)
 
     def other_events(self, source: Source) -> str:
         others = [e for e in self.index.citing.get(source.id, ()) if e.id != self.event.id]
         if not others:
             return f'<p dir="ltr" style="margin:2px 0">{self.muted("No other event cites this source.")}</p>'
-        target = LinkTarget("source", source.id, f"Lists every event citing: {source.title}")
+        target = LinkTarget("source", source.id, f"Lists every event citing {isolate(source.title)}")
         head = self.link(f"{SOURCE_SCHEME}:{source.id}", f"other events citing this source ({len(others)})", target)
         items = [
-            "<li dir=\"ltr\">" + self.link(f"{EVENT_SCHEME}:{other.id}", text_html(other.title),
-                               LinkTarget("event", other.id, f"Shows the event: {other.title}"))
+            '<li dir="ltr">' + self.link(f"{EVENT_SCHEME}:{other.id}", text_html(other.title),
+                                         LinkTarget("event", other.id, f"Shows the event {isolate(other.title)}"))
             + self.muted(" — " + text_html(other.date.human)) + "</li>"
             for other in others[:OTHER_EVENTS_SHOWN]]
         if len(others) > OTHER_EVENTS_SHOWN:
