@@ -1,7 +1,10 @@
-"""Where things are in JSON text: line and column of an offset, and the offsets of values by path.
+"""Where things are in JSON text: line and column of an offset, the offsets of values by path, and the path
+of the value at an offset.
 
 The fast load path never calls this module: positions are only computed for the few places a problem is
-reported, in one pass over the text that skips every subtree no problem points into.
+reported, in one pass over the text that skips every subtree no problem points into. Every function here
+is tolerant of broken text (it never raises for bad input, it stops where the text stops making sense) and
+none recurses, so a file nested thousands of levels deep is handled like any other.
 """
 
 from __future__ import annotations
@@ -9,18 +12,23 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model.findings import Path
 
 _WS = re.compile(r"[ \t\n\r]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)', re.S)
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)|[\[\]{}]', re.S)
-_SCALAR = re.compile(r'[^\s,\]}:"]*')
+# A string token: an opening quote, then runs of plain characters and backslash escapes, then the closing
+# quote, or the end of the text (possibly right after a lone backslash) when the string is never closed.
+# The group is '"' exactly when the string is closed.
+_STRING_BODY = r'"[^"\\]*(?:\\.[^"\\]*)*("|\\?\Z)'
+_STRING = re.compile(_STRING_BODY, re.S)
+_TOKEN = re.compile(_STRING_BODY + r"|[\[\]{}]", re.S)
+_SCALAR = re.compile(r'[^\s,\]}:"\[{]*')
 
 
 class LineIndex:
-    """Turns character offsets into 1-based (line, column) pairs."""
+    """Turns character offsets into 1-based (line, column) pairs. Lines end at '\\n' (so also at '\\r\\n');
+    columns count characters (code points), not bytes."""
 
     def __init__(self, text: str) -> None:
         self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
@@ -36,7 +44,7 @@ def skip_value(text: str, pos: int) -> int:
         return pos
     first = text[pos]
     if first == '"':
-        return _STRING.match(text, pos).end()
+        return _STRING.match(text, pos).end()  # always matches: the end of the text closes it
     if first not in "[{":
         return max(_SCALAR.match(text, pos).end(), pos + 1)
     depth = 0
@@ -65,9 +73,79 @@ def unclosed_brackets(text: str) -> tuple[str, bool]:
             if stack:
                 stack.pop()
         else:
-            # Escapes are consumed inside the token, so a final quote after the first one closes it.
-            in_string = match.end() == len(text) and not (len(token) >= 2 and token.endswith('"'))
+            in_string = match.group(1) != '"'  # only the last string can be unclosed: it runs to the end
     return "".join(reversed(stack)), in_string
+
+
+# --- walking -----------------------------------------------------------------------------------------
+# _walk yields what it meets, depth first:
+#   ("value", path, name_offset, value_offset, end)  end is None for a container it is about to enter
+#   ("close", path, offset of the closing bracket)
+#   ("broken", path of the innermost open container, offset where the text stops making sense)
+
+
+def _walk(text: str, descend: Callable[[Path], bool]) -> Iterator[tuple]:
+    n = len(text)
+    pos = _WS.match(text, 0).end()
+    if pos >= n:
+        return
+    if text[pos] not in "[{" or not descend(()):
+        yield ("value", (), None, pos, skip_value(text, pos))
+        return
+    yield ("value", (), None, pos, None)
+    # Each frame: [path, closing bracket, items seen so far].
+    stack: list[list] = [[(), "}" if text[pos] == "{" else "]", 0]]
+    pos = _WS.match(text, pos + 1).end()
+    while stack:
+        frame = stack[-1]
+        path, closer, count = frame
+        if pos >= n:
+            yield ("broken", path, pos)
+            return
+        if text[pos] == closer:
+            yield ("close", path, pos)
+            stack.pop()
+            pos = _WS.match(text, pos + 1).end()
+            continue
+        if count:
+            if text[pos] != ",":
+                yield ("broken", path, pos)
+                return
+            pos = _WS.match(text, pos + 1).end()
+            if pos >= n or text[pos] in "]}":  # a trailing comma, or the end
+                yield ("broken", path, pos)
+                return
+        name_pos = None
+        key: str | int = count
+        if closer == "}":
+            match = _STRING.match(text, pos)
+            if match is None or match.group(1) != '"':
+                yield ("broken", path, pos)
+                return
+            try:
+                key = json.loads(match.group())
+            except ValueError:
+                yield ("broken", path, pos)
+                return
+            name_pos = pos
+            pos = _WS.match(text, match.end()).end()
+            if pos >= n or text[pos] != ":":
+                yield ("broken", path, pos)
+                return
+            pos = _WS.match(text, pos + 1).end()
+            if pos >= n:
+                yield ("broken", path, pos)
+                return
+        frame[2] = count + 1
+        child = (*path, key)
+        if text[pos] in "[{" and descend(child):
+            yield ("value", child, name_pos, pos, None)
+            stack.append([child, "}" if text[pos] == "{" else "]", 0])
+            pos = _WS.match(text, pos + 1).end()
+        else:
+            end = skip_value(text, pos)
+            yield ("value", child, name_pos, pos, end)
+            pos = _WS.match(text, end).end()
 
 
 def locate(text: str, paths: Iterable[Path]) -> dict[Path, tuple[int | None, int]]:
@@ -75,56 +153,41 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, tuple[int | None, int
 
     Returns, for each path that exists and each of its ancestors, ``(name_offset, value_offset)``;
     ``name_offset`` is None for list items and for the top. A path that does not exist (a missing field) is
-    absent: callers fall back to its nearest existing ancestor. When a name occurs twice in an object, the last one counts, as in parsing.
+    absent: callers fall back to its nearest existing ancestor. When a name occurs twice in an object, the
+    last one counts, as in parsing.
     """
-    targets = set(paths)
-    prefixes = {path[:i] for path in targets for i in range(len(path) + 1)}
+    prefixes = {path[:i] for path in set(paths) for i in range(len(path) + 1)}
     found: dict[Path, tuple[int | None, int]] = {}
-    start = _WS.match(text, 0).end()
-    if start < len(text):
-        _walk(text, start, (), None, targets, prefixes, found)
+    for event in _walk(text, prefixes.__contains__):
+        if event[0] == "value" and event[1] in prefixes:
+            found[event[1]] = (event[2], event[3])
     return found
 
 
-def _walk(text, pos, path, name_pos, targets, prefixes, found) -> int:
-    if path in prefixes:  # ancestors too: a missing member is reported at the object that lacks it
-        found[path] = (name_pos, pos)
-    if path not in prefixes or pos >= len(text) or text[pos] not in "[{":
-        return skip_value(text, pos)
-    if text[pos] == "[":
-        return _walk_array(text, pos, path, targets, prefixes, found)
-    return _walk_object(text, pos, path, targets, prefixes, found)
+def path_at(text: str, offset: int) -> Path:
+    """The path of the innermost value whose text contains ``offset``, in text that may be broken.
 
-
-def _walk_array(text, pos, path, targets, prefixes, found) -> int:
-    pos = _WS.match(text, pos + 1).end()
-    index = 0
-    while pos < len(text) and text[pos] != "]":
-        pos = _walk(text, pos, (*path, index), None, targets, prefixes, found)
-        pos = _WS.match(text, pos).end()
-        if pos < len(text) and text[pos] == ",":
-            pos = _WS.match(text, pos + 1).end()
-        elif pos < len(text) and text[pos] != "]":
-            return pos  # broken text: give up quietly, positions found so far stand
-        index += 1
-    return pos + 1
-
-
-def _walk_object(text, pos, path, targets, prefixes, found) -> int:
-    pos = _WS.match(text, pos + 1).end()
-    while pos < len(text) and text[pos] == '"':
-        name_pos = pos
-        name_end = _STRING.match(text, pos).end()
-        try:
-            name = json.loads(text[pos:name_end])
-        except ValueError:
-            return name_end
-        pos = _WS.match(text, name_end).end()
-        if pos >= len(text) or text[pos] != ":":
-            return pos
-        pos = _WS.match(text, pos + 1).end()
-        pos = _walk(text, pos, (*path, name), name_pos, targets, prefixes, found)
-        pos = _WS.match(text, pos).end()
-        if pos < len(text) and text[pos] == ",":
-            pos = _WS.match(text, pos + 1).end()
-    return pos + 1
+    An offset on a member's name, on punctuation or on the whitespace between members belongs to the
+    object or list around it; an offset where broken text stops making sense belongs to the innermost
+    container still open there.
+    """
+    container: Path = ()
+    for event in _walk(text, lambda _path: True):
+        kind, path = event[0], event[1]
+        if kind == "value":
+            _, _, name_pos, value_pos, end = event
+            if (value_pos if name_pos is None else name_pos) > offset:
+                return path[:-1] if path else ()
+            if end is None:
+                if value_pos <= offset:
+                    container = path
+                continue
+            if value_pos <= offset < end or (offset == end == len(text) and value_pos < end):
+                return path
+        elif kind == "close":
+            if event[2] >= offset:
+                return path
+            container = path[:-1]
+        else:
+            return path
+    return container

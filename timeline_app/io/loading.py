@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,24 +64,47 @@ def gc_paused() -> Iterator[None]:
 
 
 def read_dataset_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes; raises UnreadableFileError (with a plain reason) when it cannot or must not be read."""
+    """The file's bytes; raises UnreadableFileError (with a plain reason) when it cannot or must not be read.
+
+    Only regular files are read: a pipe or a device such as /dev/zero could block or never end.
+    """
     file = os.fspath(path)
     try:
-        with open(file, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                raise UnreadableFileError(
-                    file, f"the file is {size / 1e6:,.0f} MB, larger than the limit of "
-                    f"{max_bytes / 1e6:,.0f} MB for a dataset; it was not read")
-            return handle.read(max_bytes + 1)
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; regular files ignore it.
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableFileError(file, "this is not a regular file (a pipe or a device?); "
+                                                "give a dataset file")
+            _check_size(file, info.st_size, max_bytes)
+            with open(fd, "rb", closefd=False) as handle:
+                data = handle.read(max_bytes + 1)
+        finally:
+            os.close(fd)
     except IsADirectoryError:
         raise UnreadableFileError(file, "this is a folder, not a dataset file") from None
     except FileNotFoundError:
         raise UnreadableFileError(file, "no such file") from None
     except PermissionError:
+        if os.path.isdir(file):  # Windows refuses to open a folder with "permission denied"
+            raise UnreadableFileError(file, "this is a folder, not a dataset file") from None
         raise UnreadableFileError(file, "permission denied: the file cannot be read") from None
     except OSError as exc:
         raise UnreadableFileError(file, f"cannot be read: {exc.strerror or exc}") from None
+    except ValueError:  # a name holding a NUL character
+        raise UnreadableFileError(file, "this is not a valid file name") from None
+    _check_size(file, len(data), max_bytes)  # it may have grown while being read
+    return data
+
+
+def _check_size(file: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise UnreadableFileError(
+            file, f"the file is {size / 1e6:,.0f} MB, larger than the limit of {max_bytes / 1e6:,.0f} MB "
+            "for a dataset; it was not read")
 
 
 def load_dataset(path: str | os.PathLike[str], *, require_citations: bool = False) -> LoadResult:

@@ -34,33 +34,61 @@ def check_local_copies(dataset: Dataset, source_index: dict[str, int], base_dir:
 
 def resolve_local_copy(relative: str, base_dir: Path) -> Path | None:
     """The file a local-copy path names, or None when it would leave ``base_dir`` (``..``, absolute,
-    a drive, or a link that points outside)."""
-    if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).is_absolute() or (
-        PureWindowsPath(relative).drive
-    ):
-        return None
-    base = base_dir.resolve()
-    target = (base / relative).resolve()
-    return target if target.is_relative_to(base) else None
+    a drive, or a link that points outside) or cannot be followed. '\\' separates folders like '/', on
+    every system, so a dataset made on Windows works elsewhere."""
+    target, _problem = _resolve(relative, base_dir)
+    return target
+
+
+def _resolve(relative: str, base_dir: Path) -> tuple[Path | None, str]:
+    """(the file, "") or (None, why not: "outside", "link-outside" or a reason it cannot be followed)."""
+    if "\x00" in relative:
+        return None, "its name holds a NUL character"
+    parts = relative.replace("\\", "/").split("/")
+    if relative.startswith(("/", "\\")) or PureWindowsPath(relative).drive or PurePosixPath(relative).is_absolute():
+        return None, "outside"
+    depth = 0
+    for part in parts:
+        depth += -1 if part == ".." else 0 if part in ("", ".") else 1
+        if depth < 0:
+            return None, "outside"
+    try:
+        base = base_dir.resolve()
+        target = base.joinpath(*parts).resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of links (RuntimeError before Python 3.13)
+        return None, getattr(exc, "strerror", None) or "a link in it leads in a circle"
+    if not target.is_relative_to(base):
+        return None, "link-outside"
+    return target, ""
 
 
 def local_copy_problem(source: Source, base_dir: Path) -> tuple[str, str] | None:
     """(field, message) for the first thing wrong with a source's local copy, or None."""
     copy = source.local_copy
     assert copy is not None
-    target = resolve_local_copy(copy.path, base_dir)
+    shown = copy.path[:200]
+    target, why = _resolve(copy.path, base_dir)
+    if why == "outside":
+        return "path", (f"local copy '{shown}' is outside the dataset's folder; local copies must be files "
+                        "inside the folder that holds the dataset, named relative to it (such as 'copies/report.pdf')")
+    if why == "link-outside":
+        return "path", (f"local copy '{shown}' is a link that leads outside the dataset's folder; copy the file "
+                        "itself into the folder")
     if target is None:
-        return "path", (f"local copy '{copy.path}' is outside the dataset's folder; local copies must be "
-                        "files inside the folder that holds the dataset")
-    if not target.is_file():
-        return "path", f"local copy '{copy.path}' was not found in the dataset's folder"
+        return "path", f"local copy '{shown}' cannot be opened: {why}"
     try:
+        if target.is_dir():
+            return "path", f"local copy '{shown}' is a folder; it must name a file"
+        if not target.is_file():
+            return "path", (f"local copy '{shown}' was not found in the dataset's folder; put the file there or "
+                            "correct the path")
         digest = _sha256(target)
-    except OSError as exc:
-        return "path", f"local copy '{copy.path}' cannot be read: {exc.strerror or exc}"
+    except (OSError, ValueError) as exc:
+        return "path", f"local copy '{shown}' cannot be read: {getattr(exc, 'strerror', None) or exc}"
     if digest != copy.sha256:
-        return "sha256", (f"local copy '{copy.path}' does not match its SHA-256 checksum: the file has "
-                          f"changed since it was recorded (it is now {digest})")
+        return "sha256", (f"local copy '{shown}' does not match its SHA-256 checksum: the file has changed "
+                          f"since it was recorded; restore the original, or if the change is intended record "
+                          f"the new checksum {digest}")
     return None
 
 

@@ -23,6 +23,18 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def format(self) -> str:
-        """The one-line form editors and CI understand: ``FILE:LINE:COL: error|warning: MESSAGE``."""
-        message = " ".join(self.message.split())  # one line, whatever the dataset's text holds
+        """The one-line form editors and CI understand: ``FILE:LINE:COL: error|warning: MESSAGE``.
+
+        Messages quote the dataset's text, so whitespace is collapsed (one line, whatever the text holds) and
+        other invisible or control characters, such as terminal escapes or direction overrides, are written
+        as escapes (\\x1b, \\u202e) rather than acted on by the terminal.
+        """
+        message = " ".join(self.message.split())
+        if not message.isprintable():
+            message = "".join(c if c.isprintable() else _escape(c) for c in message)
         return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {message}"
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

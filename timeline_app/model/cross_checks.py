@@ -11,28 +11,56 @@ import difflib
 from collections.abc import Sequence
 
 from .findings import Finding, Severity
-from .schema import Dataset, Event, Story
+from .schema import Dataset, Event
 
 Origins = dict[str, Sequence[int]]
 
 
-def cross_check(dataset: Dataset, origins: Origins, *,
-                require_citations: bool) -> tuple[Dataset, list[Finding], Origins]:
-    """The dataset without broken references, the findings, and each kept item's index in the file."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Known:
+    """The ids a reference may name, and the ids of items in the file that were left out for their own
+    problems (a reference to one of those is explained as such, not as an unknown id)."""
+
+    noun: str
+    ids: frozenset[str]
+    left_out: frozenset[str]
+
+    def unknown(self, owner: str, ref: str, consequence: str) -> str:
+        if ref in self.left_out:
+            return (f"{owner} refers to {self.noun} '{ref}', which is left out because of the problems "
+                    f"reported for it, so {consequence}")
+        close = difflib.get_close_matches(ref, self.ids, n=1, cutoff=0.75) if len(self.ids) < 20_000 else []
+        fix = f"did you mean '{close[0]}'?" if close else (
+            f"add {'an' if self.noun[0] in 'aeiou' else 'a'} {self.noun} with this id, or correct the id")
+        return (f"{owner} refers to {self.noun} '{ref}', which is not in the dataset's {self.noun}s, "
+                f"so {consequence}; {fix}")
+
+
+def cross_check(dataset: Dataset, origins: Origins, *, require_citations: bool,
+                left_out: dict[str, frozenset[str]] | None = None) -> tuple[Dataset, list[Finding], Origins]:
+    """The dataset without broken references, the findings, and each kept item's index in the file.
+
+    ``left_out`` gives, per section ("events", "sources"), the ids of items left out for their own problems.
+    """
+    left_out = left_out or {}
     findings: list[Finding] = []
     events, event_origins = _unique("events", "event", dataset.events, origins["events"], findings)
     sources, source_origins = _unique("sources", "source", dataset.sources, origins["sources"], findings)
     stories, story_origins = _unique("stories", "story", dataset.stories, origins["stories"], findings)
     source_ids = frozenset(s.id for s in sources)
-    events = _check_events(events, event_origins, source_ids, require_citations, findings)
+    known_sources = _Known("source", source_ids, left_out.get("sources", frozenset()) - source_ids)
+    events = _check_events(events, event_origins, known_sources, require_citations, findings)
     event_ids = frozenset(e.id for e in events)
-    stories = _check_stories(stories, story_origins, event_ids, findings)
+    known_events = _Known("event", event_ids, left_out.get("events", frozenset()) - event_ids)
+    stories, story_origins = _check_stories(stories, story_origins, known_events, findings)
     if (events, sources, stories) != (dataset.events, dataset.sources, dataset.stories):
         dataset = dataclasses.replace(dataset, events=events, sources=sources, stories=stories)
     return dataset, findings, {"events": event_origins, "sources": source_origins, "stories": story_origins}
 
 
 def _unique(section, noun, items, origins, findings):
+    if len({item.id for item in items}) == len(items):  # the usual case, at C speed
+        return items, origins
     first_at: dict[str, int] = {}
     kept, kept_origins = [], []
     for item, origin in zip(items, origins, strict=True):
@@ -40,7 +68,7 @@ def _unique(section, noun, items, origins, findings):
             findings.append(Finding(
                 (section, origin, "id"), Severity.ERROR,
                 f"id '{item.id}' is already used by {noun} {first_at[item.id] + 1} of '{section}'; "
-                f"ids must be unique, so this {noun} is left out",
+                f"ids must be unique, so this {noun} is left out: give it an id of its own",
             ))
             continue
         first_at[item.id] = origin
@@ -51,65 +79,80 @@ def _unique(section, noun, items, origins, findings):
     return tuple(kept), kept_origins
 
 
-def _check_events(events, origins, source_ids, require_citations, findings) -> tuple[Event, ...]:
+def _check_events(events, origins, sources: _Known, require_citations, findings) -> tuple[Event, ...]:
+    source_ids = sources.ids
+    # The usual case first, with set comprehensions rather than a Python loop per event.
+    cited = {c.source for e in events for c in e.citations}
+    attributed = {a.source for e in events for a in e.attributions if a.source is not None}
+    uncited = not all(e.citations for e in events)
+    if cited <= source_ids and attributed <= source_ids and not uncited:
+        return events
     changed = False
     checked = []
     for event, origin in zip(events, origins, strict=True):
-        if not all(c.source in source_ids for c in event.citations) or not all(
-            a.source is None or a.source in source_ids for a in event.attributions
+        if any(c.source not in source_ids for c in event.citations) or any(
+            a.source is not None and a.source not in source_ids for a in event.attributions
         ):
-            event = _without_unknown_sources(event, origin, source_ids, findings)
+            event = _without_unknown_sources(event, origin, sources, findings)
             changed = True
         if not event.citations:
+            # At 'citations' when the file has it (an empty list), else at the event.
             findings.append(Finding(
-                ("events", origin), Severity.ERROR if require_citations else Severity.WARNING,
-                f"event '{event.id}' cites no source: every event should cite at least one",
+                ("events", origin, "citations"), Severity.ERROR if require_citations else Severity.WARNING,
+                f"event '{event.id}' cites no source: every event should cite at least one; add "
+                "{\"source\": \"<source id>\"} to its 'citations'",
             ))
         checked.append(event)
     return tuple(checked) if changed else events
 
 
-def _without_unknown_sources(event: Event, origin: int, source_ids, findings) -> Event:
+def _without_unknown_sources(event: Event, origin: int, sources: _Known, findings) -> Event:
     citations = []
     for index, citation in enumerate(event.citations):
-        if citation.source in source_ids:
+        if citation.source in sources.ids:
             citations.append(citation)
         else:
             findings.append(Finding(("events", origin, "citations", index, "source"), Severity.ERROR,
-                                    _unknown("source", citation.source, source_ids)
-                                    + "; this citation is left out"))
+                                    sources.unknown("citation", citation.source, "this citation is left out")))
     attributions = []
     for index, attribution in enumerate(event.attributions):
-        if attribution.source is not None and attribution.source not in source_ids:
+        if attribution.source is not None and attribution.source not in sources.ids:
             findings.append(Finding(("events", origin, "attributions", index, "source"), Severity.ERROR,
-                                    _unknown("source", attribution.source, source_ids)))
+                                    sources.unknown("attribution", attribution.source,
+                                                    "the attribution is kept without it")))
             attribution = dataclasses.replace(attribution, source=None)
         attributions.append(attribution)
     return dataclasses.replace(event, citations=tuple(citations), attributions=tuple(attributions))
 
 
-def _check_stories(stories, origins, event_ids, findings) -> tuple[Story, ...]:
-    # A story left with no step is dropped; stories are not referenced by index afterwards.
+def _check_stories(stories, origins, events: _Known, findings):
+    """Stories without steps that resolve are left out; returns the kept stories and their file indexes."""
     changed = False
-    checked = []
+    checked, checked_origins = [], []
     for story, origin in zip(stories, origins, strict=True):
+        if not story.steps:  # the schema asks for one step at least, but an absent 'steps' is not checked
+            findings.append(Finding(("stories", origin, "steps"), Severity.ERROR,
+                                    f"story '{story.id}' has no steps, so it is left out: add "
+                                    "{\"event\": \"<event id>\"} to its 'steps'"))
+            changed = True
+            continue
         steps = []
         for index, step in enumerate(story.steps):
-            if step.event in event_ids:
+            if step.event in events.ids:
                 steps.append(step)
             else:
                 findings.append(Finding(("stories", origin, "steps", index, "event"), Severity.ERROR,
-                                        _unknown("event", step.event, event_ids) + "; this step is left out"))
+                                        events.unknown("story step", step.event, "this step is left out")))
         if len(steps) != len(story.steps):
             changed = True
             if not steps:
+                findings.append(Finding(("stories", origin), Severity.ERROR,
+                                        f"story '{story.id}' is left out: none of its steps refers to an event "
+                                        "of the dataset"))
                 continue
             story = dataclasses.replace(story, steps=tuple(steps))
         checked.append(story)
-    return tuple(checked) if changed else stories
-
-
-def _unknown(noun: str, ref: str, known: frozenset[str]) -> str:
-    close = difflib.get_close_matches(ref, known, n=1, cutoff=0.75) if len(known) < 20_000 else []
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"refers to {noun} '{ref}', which is not in the dataset's {noun}s{hint}"
+        checked_origins.append(origin)
+    if not changed:
+        return stories, origins
+    return tuple(checked), checked_origins

@@ -17,6 +17,7 @@ _ITEM_NAMES = {
 }
 _TYPE_WORDS = {
     str: "text", int: "a whole number", float: "a number", bool: "true or false", type(None): "null",
+    tuple: "a list [...]",
     list: "a list [...]", dict: "an object {...}",
 }
 # Error types whose message is already complete and self-describing (from our own validators).
@@ -38,7 +39,11 @@ def field_info(root: type, path: Path) -> Any:
     """Pydantic's FieldInfo for the field at ``path`` below ``root`` (None when there is no such field)."""
     if not path or isinstance(path[-1], int):
         return None
-    return getattr(_class_at(root, path[:-1]), "__pydantic_fields__", {}).get(path[-1])
+    fields = getattr(_class_at(root, path[:-1]), "__pydantic_fields__", {})
+    info = fields.get(path[-1])
+    if info is None:  # a field known by its alias in files, such as "$schema"
+        info = next((f for f in fields.values() if f.alias == path[-1]), None)
+    return info
 
 
 def _class_at(root: type, path: Path) -> Any:
@@ -72,8 +77,13 @@ def _finding(error: dict[str, Any], root: type, prefix: Path) -> Finding:
     name = _field_name(path)
     if kind in ("unexpected_keyword_argument", "extra_forbidden"):
         allowed = field_names(root, local[:-1])
-        hint = _did_you_mean(str(path[-1]), allowed)
-        return Finding(path, Severity.WARNING, f"unknown field '{path[-1]}' is ignored{hint}", at_key=True)
+        hint = _did_you_mean(str(path[-1]), allowed) or _synonym(str(path[-1]), allowed)
+        return Finding(path, Severity.WARNING,
+                       f"unknown field '{_short(str(path[-1]))}' is ignored{hint or '; check its spelling'}",
+                       at_key=True)
+    if kind == "edtf_type":
+        return Finding(path, Severity.ERROR, f"{name} must be a date in double quotes, such as \"2013-08-21\" "
+                       f"or \"2018-04\", not {_kind_of(error.get('input'))}")
     if kind in _OWN_TYPES:
         return Finding(path, Severity.ERROR, error["msg"])
     return Finding(path, Severity.ERROR, f"{name} {_explain(kind, error, path)}")
@@ -87,25 +97,54 @@ def _explain(kind: str, error: dict[str, Any], path: Path) -> str:
     if kind == "enum":
         expected = ctx.get("expected", "")
         choices = tuple(part.strip(" '") for part in expected.replace(" or ", ", ").split(","))
-        shown = given if isinstance(given, str) else repr(given)
-        return f"is '{shown}', which is not one of: {', '.join(choices)}{_did_you_mean(str(given), choices)}"
-    if kind.endswith("_type") or kind.endswith("_parsing") or kind in ("dataclass_type", "dataclass_exact_type"):
-        return f"must be {_expected_words(kind)}, not {_TYPE_WORDS.get(type(given), type(given).__name__)}"
+        if not isinstance(given, str):
+            return f"must be one of: {', '.join(choices)} (in double quotes), not {_kind_of(given)}"
+        return (f"is '{_short(given)}', which is not one of: {', '.join(choices)}"
+                f"{_did_you_mean(given, choices)}")
+    if kind == "int_from_float":
+        return f"must be a whole number, not {_number(given)}"
+    if kind in ("int_parsing_size", "finite_number"):
+        return f"must be a whole number of ordinary size, not {_number(given)}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"must be {_expected_words(kind)}, not {_kind_of(given)}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
-        return f"is too long ({len(given)} characters; at most {ctx.get('max_length')})"
+        return f"is too long ({len(given)} characters; at most {ctx.get('max_length')}): shorten it"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind == "too_long":
         return f"has too many items (at most {ctx.get('max_length')})"
-    if kind == "greater_than_equal":
-        return f"must be at least {ctx.get('ge')}, not {given}"
-    if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le')}, not {given}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {_number(ctx.get('ge', ctx.get('gt')))}, not {_number(given)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {_number(ctx.get('le', ctx.get('lt')))}, not {_number(given)}"
     if kind == "string_pattern_mismatch":
-        return f"is '{given}', which does not have the expected form"
-    return error["msg"]
+        if path and path[-1] == "language":
+            return (f"is '{_short(str(given))}', which is not a language code: use a code such as "
+                    "'en', 'ar' or 'fr'")
+        return f"is '{_short(str(given))}', which does not have the expected form"
+    # Not expected with this schema; still no pydantic jargon.
+    return str(error.get("msg", "is not valid")).replace("Input should be", "must be").replace("Input", "the value")
+
+
+def _kind_of(value: Any) -> str:
+    """What a JSON value is, in words (never the value itself: it may be huge or nested deeply)."""
+    return _TYPE_WORDS.get(type(value), "a value of another kind")
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)[:40]
+    if isinstance(value, str):
+        return f"'{_short(value)}'"
+    return _kind_of(value)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _expected_words(kind: str) -> str:
@@ -133,6 +172,21 @@ def _owner_name(path: Path) -> str:
         if isinstance(part, str):
             return _ITEM_NAMES.get(part, part.replace("_", " "))
     return "dataset"
+
+
+# Names people reach for, and the field this format calls it (suggested only where that field exists).
+_SYNONYMS = {
+    "page": "locator", "pages": "locator", "location": "place", "description": "summary", "name": "title",
+    "type": "kind", "category": "kind", "link": "url", "href": "url", "lat": "latitude", "lon": "longitude",
+    "lng": "longitude", "long": "longitude", "start": "date", "when": "date", "sources": "source",
+    "source_id": "source", "event_id": "event", "quotation": "quote", "excerpt": "quote", "keywords": "tags",
+    "weight": "importance", "priority": "importance", "hash": "sha256", "checksum": "sha256", "file": "path",
+}
+
+
+def _synonym(word: str, allowed: tuple[str, ...]) -> str:
+    better = _SYNONYMS.get(word.lower())
+    return f"; this format calls it '{better}'" if better in allowed else ""
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:

@@ -35,32 +35,51 @@ class ValidatedDocument:
 
 def validate_document(value: Any, *, require_citations: bool = False) -> ValidatedDocument:
     """Validate a parsed JSON document, collecting every problem."""
+    try:
+        return _validate_document(value, require_citations)
+    except RecursionError:  # only for data nested close to the parser's limit of 1,024 levels
+        return ValidatedDocument(None, [Finding((), Severity.ERROR, "the data is nested too deeply to be "
+                                                "checked; a dataset never needs that many levels of [ and {, "
+                                                "so the file is probably damaged")], {})
+
+
+def _validate_document(value: Any, require_citations: bool) -> ValidatedDocument:
     findings = _check_format(value)
     if any(f.severity is Severity.ERROR for f in findings):
         return ValidatedDocument(None, findings, {})
+    left_out: dict[str, frozenset[str]] = {}
     try:
         dataset = _DATASET.validate_python(value)
-        origins = {name: range(len(getattr(dataset, name))) for name in _SECTIONS}
+        origins: Origins = {name: range(len(getattr(dataset, name))) for name in _SECTIONS}
     except ValidationError as exc:
         findings += describe_errors(exc.errors(include_url=False), Dataset)
-        dataset, origins = _salvage(value, findings)
-    dataset, more, origins = cross_check(dataset, origins, require_citations=require_citations)
+        dataset, origins, left_out = _salvage(value, findings)
+    dataset, more, origins = cross_check(dataset, origins, require_citations=require_citations,
+                                         left_out=left_out)
     return ValidatedDocument(dataset, findings + more, origins)
 
 
+_JSON_KINDS = {dict: "an object { ... }", list: "a list [ ... ]", str: "a text", bool: "true or false",
+               int: "a number", float: "a number", type(None): "null"}
+
+
 def _check_format(value: Any) -> list[Finding]:
+    """Is this a dataset in a format version this app reads? Nothing else is checked when it is not."""
     if not isinstance(value, dict):
         return [Finding((), Severity.ERROR, "the file must hold one object { ... } with the dataset, "
-                        f"not {type(value).__name__ if value is not None else 'null'}")]
+                        f"not {_JSON_KINDS.get(type(value), type(value).__name__)}")]
     if value.get("format") != FORMAT_NAME:
-        where: Path = ("format",) if "format" in value else ()
-        return [Finding(where, Severity.ERROR, "this is not an Accountability Timeline dataset: it needs "
-                        f"\"format\": \"{FORMAT_NAME}\" at the top")]
+        found = value.get("format")
+        what = (f"'format' is {_shown(found)}, so this is not an Accountability Timeline dataset"
+                if "format" in value else "this is not an Accountability Timeline dataset")
+        return [Finding(("format",), Severity.ERROR,
+                        f"{what}: such a dataset starts with \"format\": \"{FORMAT_NAME}\"")]
     version = value.get("format_version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        where = ("format_version",) if "format_version" in value else ()
-        return [Finding(where, Severity.ERROR, "'format_version' must be a whole number such as "
-                        f"{FORMAT_VERSION}, saying which version of the format the file uses")]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        shown = f"is {_shown(version)}; it" if "format_version" in value else "is missing; it"
+        return [Finding(("format_version",), Severity.ERROR,
+                        f"'format_version' {shown} must be a whole number such as {FORMAT_VERSION}, saying "
+                        "which version of the format the file uses")]
     if version > FORMAT_VERSION:
         return [Finding(("format_version",), Severity.ERROR,
                         f"this file uses format version {version}, but this version of the app understands "
@@ -68,22 +87,40 @@ def _check_format(value: Any) -> list[Finding]:
     return []
 
 
-def _salvage(value: dict, findings: list[Finding]) -> tuple[Dataset, dict[str, list[int]]]:
-    """Validate item by item, keeping what is valid; return the dataset and each kept item's file index."""
+def _shown(value: Any) -> str:
+    """A value from the file as a message shows it: short, and in JSON's words."""
+    if isinstance(value, str):
+        return f"'{value[:80]}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int | float):
+        return str(value)[:80]
+    return _JSON_KINDS.get(type(value), type(value).__name__)
+
+
+def _salvage(value: dict, findings: list[Finding]) -> tuple[Dataset, Origins, dict[str, frozenset[str]]]:
+    """Validate item by item, keeping what is valid; return the dataset, each kept item's file index, and
+    per section the ids of the items left out."""
     top = dict(value)
     origins: dict[str, list[int]] = {}
+    left_out: dict[str, frozenset[str]] = {}
     for name, (cls, adapter) in _SECTIONS.items():
         items = top.get(name, [])
-        kept, origins[name] = [], []
+        kept, origins[name], dropped = [], [], set()
         for index, item in enumerate(items if isinstance(items, list) else []):
             obj = _validate_keeping_valid(cls, adapter, item)
             if obj is None:
                 findings.append(Finding((name, index), Severity.ERROR, f"this {cls.__name__.lower()} is left "
                                         "out until the problems reported for it are fixed"))
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    dropped.add(item["id"])
             else:
                 kept.append(obj)
                 origins[name].append(index)
         top[name] = kept
+        left_out[name] = frozenset(dropped)
     for key in list(top):
         if key not in _SECTIONS and key not in ("format", "format_version", "title"):
             info = field_info(Dataset, (key,))
@@ -91,7 +128,11 @@ def _salvage(value: dict, findings: list[Finding]) -> tuple[Dataset, dict[str, l
                 del top[key]
     if not _valid_alone("title", top.get("title")):
         top["title"] = "Untitled dataset"
-    return _DATASET.validate_python(top), origins
+    try:
+        return _DATASET.validate_python(top), origins, left_out
+    except ValidationError:  # not expected (every part was checked alone); keep the valid items anyway
+        keep = ("format", "format_version", "title", *_SECTIONS)
+        return _DATASET.validate_python({k: v for k, v in top.items() if k in keep}), origins, left_out
 
 
 def _valid_alone(key: str, value: Any) -> bool:
@@ -107,6 +148,10 @@ def _validate_keeping_valid(cls: type, adapter: TypeAdapter, item: Any) -> Any |
     for _ in range(_MAX_SALVAGE_ROUNDS):
         try:
             return adapter.validate_python(item)
+        except RecursionError:
+            # A wrong value nested ~1,000 levels deep: pydantic's enum check repr()s it. The problem itself
+            # was reported by the whole-dataset validation; leave the item out.
+            return None
         except ValidationError as exc:
             item = _without_bad_parts(cls, item, [tuple(e["loc"]) for e in exc.errors(include_url=False)])
             if item is None:
