@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="fresh processes per measurement; best time wins")
     parser.add_argument("--keep", metavar="FILE", help="write the generated dataset here and keep it")
     parser.add_argument("--profile", action="store_true",
-                        help="also profile the app's load path (cProfile and tracemalloc) and print where time goes")
+                        help="also profile the app's load path: cProfile, and resident memory stage by stage")
     parser.add_argument("--app-root", metavar="DIR", type=Path,
                         help="measure the timeline_app found in DIR (another checkout, e.g. a fix to compare) "
                              "instead of this one")
@@ -150,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             print("\nprofile of the app's load path (cProfile, gc paused by the loader):", flush=True)
             print(run_child("profile", path, "35").stderr)
-            print("memory of the app's load path (tracemalloc):", flush=True)
-            print(run_child("profile-memory", path, "15").stderr)
+            print("resident memory along the app's load path (fresh process):", flush=True)
+            print(run_child("profile-memory", path).stderr)
 
     best = {mode: min(r["seconds"] for r in runs[mode]) for mode in MODES}
     peak = {mode: statistics.median(r["peak_rss_mb"] for r in runs[mode]) for mode in MODES}

@@ -2,10 +2,11 @@
 
     python benchmarks/load_child.py MODE FILE
 
-MODE is one of ``orjson``, ``pydantic-python``, ``pydantic-json``, ``load``, ``load-gc`` (see MODES) or
-``profile`` / ``profile-memory`` (used by ``load.py --profile``). Every mode imports the same modules and
-builds the same TypeAdapter first, so all children start from the same baseline; then the file's bytes
-are read, and only then does the timed region start. Prints one JSON object on stdout.
+MODE is one of ``orjson``, ``pydantic-python``, ``pydantic-json``, ``load``, ``load-gc`` (see MODES), or
+``profile`` (cProfile) and ``profile-memory`` (resident memory stage by stage), used by ``load.py --profile``.
+Every mode imports the same modules and builds the same TypeAdapter first, so all children start from the
+same baseline; then the file's bytes are read, and only then does the timed region start. The measuring
+modes print one JSON object on stdout; the profiling modes print their tables on stderr.
 
 The parent must stay small: on Linux a child's ``ru_maxrss`` starts at its parent's resident size at the
 time of the fork/exec. ``hwm_mb`` (VmHWM, the child's own address space only) is reported as a check.
@@ -125,20 +126,71 @@ def _profile(adapter: TypeAdapter, data: bytes, file: str, top: int) -> None:
     sys.stderr.write(out.getvalue())
 
 
-def _profile_memory(adapter: TypeAdapter, data: bytes, file: str, top: int) -> None:
-    import tracemalloc
+def _current_mb() -> float:
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / (1 << 20)
+    except OSError:
+        return float("nan")
 
-    tracemalloc.start(1)
-    baseline = tracemalloc.get_traced_memory()[0]
+
+def _reset_peak() -> bool:
+    """Reset this process's VmHWM to its current RSS (Linux: write 5 to clear_refs), for per-stage peaks."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def _profile_memory(adapter: TypeAdapter, data: bytes, file: str) -> None:
+    """Resident memory at each stage of the load path, and the peak reached inside each stage.
+
+    The stages are the loader's own steps (timeline_app.io.loading.parse_json_bytes, validate_document),
+    wrapped here from outside; a step the loader no longer has is simply not shown.
+    """
+    rows: list[tuple[str, float, float | None]] = []
+    per_stage = _reset_peak()
+
+    def mark(label: str) -> None:
+        peak = _status_mb("VmHWM") if per_stage else None
+        rows.append((label, _current_mb(), peak))
+        if per_stage:
+            _reset_peak()
+
+    def wrap(name: str) -> None:
+        original = getattr(loading, name, None)
+        if original is None:
+            return
+
+        def wrapper(*args, **kwargs):
+            mark(f"before {name}")
+            try:
+                return original(*args, **kwargs)
+            finally:
+                mark(f"{name}")
+
+        setattr(loading, name, wrapper)
+
+    for name in ("parse_json_bytes", "validate_document", "check_local_copies", "_place"):
+        wrap(name)
+    mark("imports, warm-up and the file's bytes")
     result = _run("profile-memory", adapter, data, file)
-    current, peak = tracemalloc.get_traced_memory()
-    snapshot = tracemalloc.take_snapshot()
-    tracemalloc.stop()
-    sys.stderr.write(f"traced Python allocations: peak {(peak - baseline) / 2**20:.1f} MB above the start, "
-                     f"{(current - baseline) / 2**20:.1f} MB still held by the result\n")
-    sys.stderr.write("largest allocation sites still held by the loaded dataset:\n")
-    for stat in snapshot.statistics("lineno")[:top]:
-        sys.stderr.write(f"  {stat.size / 2**20:8.1f} MB {stat.count:>10,} blocks  {stat.traceback}\n")
+    mark("rest of parse_dataset")
+    del data
+    sys.stderr.write(f"{'stage (stretch of the load path ending at)':<44} {'RSS after':>10} {'peak in it':>13}\n")
+    carried: float | None = None
+    overall = 0.0
+    for label, current, peak in rows:
+        overall = max(overall, peak or current)
+        if label.startswith("before "):
+            carried = peak  # the loader's own code between two steps: folded into the next step's row
+            continue
+        if peak is not None and carried is not None:
+            peak = max(peak, carried)
+        carried = None
+        shown = f"{peak:10.1f} MB" if peak is not None else "           ?"
+        sys.stderr.write(f"{label:<44} {current:7.1f} MB {shown}\n")
+    sys.stderr.write(f"overall peak: {overall:.1f} MB\n")
     del result
 
 
@@ -156,7 +208,7 @@ def main(argv: list[str]) -> int:
         _profile(adapter, data, file, int(argv[2]) if len(argv) > 2 else 30)
         return 0
     if mode == "profile-memory":
-        _profile_memory(adapter, data, file, int(argv[2]) if len(argv) > 2 else 15)
+        _profile_memory(adapter, data, file)
         return 0
     gc_counts = gc.get_stats()
     result, seconds = _timed(mode, adapter, data, file)
