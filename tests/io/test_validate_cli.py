@@ -210,40 +210,31 @@ def test_every_case_file_has_expectations() -> None:
     assert len(CASES) >= 35
 
 
-def test_the_valid_example_is_clean(tmp_path) -> None:
+def test_the_valid_example_is_clean_even_with_strict() -> None:
     before = _snapshot(VALID)
-    run = run_validate("minimal.json", cwd=VALID)
+    run = run_validate("--strict", "minimal.json", cwd=VALID)
     assert (run.status, run.stdout) == (0, "")
-    assert "0 error(s), 0 warning(s)" in run.stderr
+    assert "minimal.json: 0 error(s), 0 warning(s)" in run.stderr
     assert "Traceback" not in run.stderr
     assert _snapshot(VALID) == before
-    run = run_validate("--strict", str(VALID / "minimal.json"), cwd=tmp_path)
-    assert (run.status, run.stdout) == (0, "")
 
 
-def test_a_missing_file_and_a_folder_exit_2_with_a_reason(tmp_path) -> None:
-    (tmp_path / "datasets").mkdir()
-    run = run_validate("no-such-file.json", cwd=tmp_path)
-    assert run.status == 2
-    assert run.stdout == ""
-    assert "no-such-file.json: error: no such file" in run.stderr.splitlines()
-    run = run_validate("datasets", cwd=tmp_path)
-    assert run.status == 2
-    assert "datasets: error: this is a folder, not a dataset file" in run.stderr.splitlines()
-    assert "Traceback" not in run.stdout + run.stderr
-
-
-def test_several_files_are_all_checked_and_the_worst_status_wins(tmp_path) -> None:
+def test_a_missing_file_or_a_folder_exits_2_with_a_reason_and_the_other_files_are_still_checked(tmp_path) -> None:
     shutil.copytree(VALID, tmp_path, dirs_exist_ok=True)  # minimal.json has a local copy in copies/
     shutil.copyfile(VALID / "minimal.json", tmp_path / "b.json")
     shutil.copyfile(INVALID / "unknown_source.json", tmp_path / "a.json")
+    run = run_validate("a.json", "no-such-file.json", "copies", "b.json", cwd=tmp_path)
+    assert run.status == 2  # the worst: a file could not be read
+    assert run.stdout.splitlines() == [
+        "a.json:16:20: error: citation refers to source 'opcw-ffs-reprot-2017', which is not in the dataset's "
+        "sources, so this citation is left out; did you mean 'opcw-ffs-report-2017'?"]
+    errors = run.stderr.splitlines()
+    assert "no-such-file.json: error: no such file" in errors
+    assert "copies: error: this is a folder, not a dataset file" in errors
+    assert "b.json: 0 error(s), 0 warning(s)" in errors  # checked after the unreadable ones
+    assert "Traceback" not in run.stdout + run.stderr
     run = run_validate("a.json", "b.json", cwd=tmp_path)
     assert run.status == 1
-    assert [line.split(":")[0] for line in run.stdout.splitlines()] == ["a.json"]
-    run = run_validate("a.json", "missing.json", "b.json", cwd=tmp_path)
-    assert run.status == 2
-    assert run.stdout.startswith("a.json:16:20: error: citation refers to source 'opcw-ffs-reprot-2017'")
-    assert "missing.json: error: no such file" in run.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")

@@ -175,12 +175,11 @@ def path_at(text: str, offset: int) -> Path:
     for event in _walk(text, lambda _path: True):
         kind, path = event[0], event[1]
         if kind == "value":
-            _, _, name_pos, value_pos, end = event
-            if (value_pos if name_pos is None else name_pos) > offset:
-                return path[:-1] if path else ()
-            if end is None:
-                if value_pos <= offset:
-                    container = path
+            _, _, _name_pos, value_pos, end = event
+            if offset < value_pos:  # before the value: on its name, the colon or the space around them
+                return path[:-1]
+            if end is None:  # a container it is entering
+                container = path
                 continue
             if value_pos <= offset < end or (offset == end == len(text) and value_pos < end):
                 return path

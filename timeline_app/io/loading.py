@@ -120,7 +120,7 @@ def parse_dataset(data: bytes, *, file: str, base_dir: Path | None = None,
     with gc_paused():
         parsed = parse_json_bytes(data, file)
         if not parsed.parsed:
-            return LoadResult(file, None, tuple(parsed.problems))
+            return LoadResult(file, None, tuple(sorted(parsed.problems, key=lambda p: (p.line, p.column))))
         document = validate_document(parsed.value, require_citations=require_citations)
         parsed.value = None  # the raw dicts are no longer needed; free them before anything else
     dataset, findings = document.dataset, document.findings

@@ -85,7 +85,10 @@ def _finding(error: dict[str, Any], root: type, prefix: Path) -> Finding:
         return Finding(path, Severity.ERROR, f"{name} must be a date in double quotes, such as \"2013-08-21\" "
                        f"or \"2018-04\", not {_kind_of(error.get('input'))}")
     if kind in _OWN_TYPES:
-        return Finding(path, Severity.ERROR, error["msg"])
+        message, given = error["msg"], error.get("input")
+        if isinstance(given, str) and len(given) > 80:  # quoted whole by the schema's message: shorten it
+            message = message.replace(given, _short(given))
+        return Finding(path, Severity.ERROR, message)
     return Finding(path, Severity.ERROR, f"{name} {_explain(kind, error, path)}")
 
 

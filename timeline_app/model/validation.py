@@ -37,10 +37,41 @@ def validate_document(value: Any, *, require_citations: bool = False) -> Validat
     """Validate a parsed JSON document, collecting every problem."""
     try:
         return _validate_document(value, require_citations)
-    except RecursionError:  # only for data nested close to the parser's limit of 1,024 levels
+    except RecursionError:
+        # A wrong value nested hundreds of levels deep (the parser allows 1,024): pydantic's message for it
+        # repr()s it and runs out of stack. Valid data is never deeper than a few levels, so check a copy
+        # whose deep containers are emptied: the same problems are found, at the same paths.
+        pass
+    try:
+        return _validate_document(_cut_deeper_than(value, _MAX_USEFUL_DEPTH), require_citations)
+    except RecursionError:  # not expected; still no crash
         return ValidatedDocument(None, [Finding((), Severity.ERROR, "the data is nested too deeply to be "
                                                 "checked; a dataset never needs that many levels of [ and {, "
                                                 "so the file is probably damaged")], {})
+
+
+_MAX_USEFUL_DEPTH = 32
+
+
+def _cut_deeper_than(value: Any, limit: int) -> Any:
+    """A copy of ``value`` whose lists and objects deeper than ``limit`` are empty (built without recursion)."""
+    if not isinstance(value, dict | list):
+        return value
+    top = type(value)()
+    stack = [(value, top, 1)]
+    while stack:
+        source, copy, depth = stack.pop()
+        for key, child in source.items() if isinstance(source, dict) else enumerate(source):
+            if isinstance(child, dict | list):
+                new = type(child)()
+                if depth < limit:
+                    stack.append((child, new, depth + 1))
+                child = new
+            if isinstance(copy, dict):
+                copy[key] = child
+            else:
+                copy.append(child)
+    return top
 
 
 def _validate_document(value: Any, require_citations: bool) -> ValidatedDocument:
@@ -148,10 +179,6 @@ def _validate_keeping_valid(cls: type, adapter: TypeAdapter, item: Any) -> Any |
     for _ in range(_MAX_SALVAGE_ROUNDS):
         try:
             return adapter.validate_python(item)
-        except RecursionError:
-            # A wrong value nested ~1,000 levels deep: pydantic's enum check repr()s it. The problem itself
-            # was reported by the whole-dataset validation; leave the item out.
-            return None
         except ValidationError as exc:
             item = _without_bad_parts(cls, item, [tuple(e["loc"]) for e in exc.errors(include_url=False)])
             if item is None:
