@@ -124,6 +124,24 @@ def test_a_story_without_steps_is_left_out_with_an_error_and_origins_stay_aligne
     assert (("stories", 1), Severity.ERROR) in messages
 
 
+def test_an_empty_list_of_steps_is_reported_once() -> None:
+    text = _dataset(_event("a"), stories='  "stories": [{"id": "s", "title": "S", "steps": []}]')
+    result = _parse(text)
+    assert [(p.pointer, p.message) for p in result.problems] == [
+        ("/stories/0/steps", "'steps' is empty: add at least 1 item")]
+    assert result.dataset.stories == ()
+
+
+def test_a_missing_field_that_may_be_null_says_so() -> None:
+    attribution = ' "attributions": [{"by": "OPCW", "finding": "sarin was used"}],'
+    result = _parse(_dataset(_event("a", extra=attribution)))
+    (problem,) = result.problems
+    assert problem.pointer == "/events/0/attributions/0/responsible"
+    assert problem.message == ("'responsible' is missing; every attribution needs one (write null when there "
+                               "is none)")
+    assert result.dataset.events[0].attributions == ()  # the attribution is dropped, the event kept
+
+
 # --- positions and pointers ----------------------------------------------------------------------------
 
 

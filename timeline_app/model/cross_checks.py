@@ -37,10 +37,12 @@ class _Known:
 
 
 def cross_check(dataset: Dataset, origins: Origins, *, require_citations: bool,
-                left_out: dict[str, frozenset[str]] | None = None) -> tuple[Dataset, list[Finding], Origins]:
+                left_out: dict[str, frozenset[str]] | None = None,
+                reported: frozenset = frozenset()) -> tuple[Dataset, list[Finding], Origins]:
     """The dataset without broken references, the findings, and each kept item's index in the file.
 
-    ``left_out`` gives, per section ("events", "sources"), the ids of items left out for their own problems.
+    ``left_out`` gives, per section ("events", "sources"), the ids of items left out for their own problems;
+    ``reported`` holds the paths validation already reported an error at, so they are not reported twice.
     """
     left_out = left_out or {}
     findings: list[Finding] = []
@@ -52,7 +54,7 @@ def cross_check(dataset: Dataset, origins: Origins, *, require_citations: bool,
     events = _check_events(events, event_origins, known_sources, require_citations, findings)
     event_ids = frozenset(e.id for e in events)
     known_events = _Known("event", event_ids, left_out.get("events", frozenset()) - event_ids)
-    stories, story_origins = _check_stories(stories, story_origins, known_events, findings)
+    stories, story_origins = _check_stories(stories, story_origins, known_events, reported, findings)
     if (events, sources, stories) != (dataset.events, dataset.sources, dataset.stories):
         dataset = dataclasses.replace(dataset, events=events, sources=sources, stories=stories)
     return dataset, findings, {"events": event_origins, "sources": source_origins, "stories": story_origins}
@@ -125,15 +127,16 @@ def _without_unknown_sources(event: Event, origin: int, sources: _Known, finding
     return dataclasses.replace(event, citations=tuple(citations), attributions=tuple(attributions))
 
 
-def _check_stories(stories, origins, events: _Known, findings):
+def _check_stories(stories, origins, events: _Known, reported, findings):
     """Stories without steps that resolve are left out; returns the kept stories and their file indexes."""
     changed = False
     checked, checked_origins = [], []
     for story, origin in zip(stories, origins, strict=True):
         if not story.steps:  # the schema asks for one step at least, but an absent 'steps' is not checked
-            findings.append(Finding(("stories", origin, "steps"), Severity.ERROR,
-                                    f"story '{story.id}' has no steps, so it is left out: add "
-                                    "{\"event\": \"<event id>\"} to its 'steps'"))
+            if ("stories", origin, "steps") not in reported:
+                findings.append(Finding(("stories", origin, "steps"), Severity.ERROR,
+                                        f"story '{story.id}' has no steps, so it is left out: add "
+                                        "{\"event\": \"<event id>\"} to its 'steps'"))
             changed = True
             continue
         steps = []

@@ -89,7 +89,10 @@ def _finding(error: dict[str, Any], root: type, prefix: Path) -> Finding:
         if isinstance(given, str) and len(given) > 80:  # quoted whole by the schema's message: shorten it
             message = message.replace(given, _short(given))
         return Finding(path, Severity.ERROR, message)
-    return Finding(path, Severity.ERROR, f"{name} {_explain(kind, error, path)}")
+    message = f"{name} {_explain(kind, error, path)}"
+    if kind in ("missing", "missing_keyword_argument", "missing_argument") and _accepts_null(root, local):
+        message += " (write null when there is none)"
+    return Finding(path, Severity.ERROR, message)
 
 
 def _explain(kind: str, error: dict[str, Any], path: Path) -> str:
@@ -115,7 +118,9 @@ def _explain(kind: str, error: dict[str, Any], path: Path) -> str:
     if kind == "string_too_long":
         return f"is too long ({len(given)} characters; at most {ctx.get('max_length')}): shorten it"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
+        needed = ctx.get("min_length")
+        return f"is empty: add at least {needed} item{'' if needed == 1 else 's'}" if not given else (
+            f"needs at least {needed} items")
     if kind == "too_long":
         return f"has too many items (at most {ctx.get('max_length')})"
     if kind in ("greater_than_equal", "greater_than"):
@@ -129,6 +134,11 @@ def _explain(kind: str, error: dict[str, Any], path: Path) -> str:
         return f"is '{_short(str(given))}', which does not have the expected form"
     # Not expected with this schema; still no pydantic jargon.
     return str(error.get("msg", "is not valid")).replace("Input should be", "must be").replace("Input", "the value")
+
+
+def _accepts_null(root: type, path: Path) -> bool:
+    info = field_info(root, path)
+    return info is not None and type(None) in typing.get_args(info.annotation)
 
 
 def _kind_of(value: Any) -> str:

@@ -85,8 +85,9 @@ def _validate_document(value: Any, require_citations: bool) -> ValidatedDocument
     except ValidationError as exc:
         findings += describe_errors(exc.errors(include_url=False), Dataset)
         dataset, origins, left_out = _salvage(value, findings)
+    reported = frozenset(f.path for f in findings if f.severity is Severity.ERROR)
     dataset, more, origins = cross_check(dataset, origins, require_citations=require_citations,
-                                         left_out=left_out)
+                                         left_out=left_out, reported=reported)
     return ValidatedDocument(dataset, findings + more, origins)
 
 
