@@ -101,15 +101,16 @@ def _snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _symlink_outside(case: Case, tmp: Path) -> Path:
-    """The case copied into tmp/dataset/, whose copies/report-link.txt links to tmp/secret.txt."""
+def _symlink_outside(case: Case, tmp: Path) -> Path | None:
+    """The case copied into tmp/dataset/, whose copies/report-link.txt links to tmp/secret.txt (None when
+    links cannot be made here, as on Windows without the right to)."""
     folder = tmp / "dataset"
     (folder / "copies").mkdir(parents=True)
     (tmp / "secret.txt").write_text("a file outside the dataset's folder\n", encoding="utf-8")
     try:
         (folder / "copies" / "report-link.txt").symlink_to(Path("..") / ".." / "secret.txt")
-    except (OSError, NotImplementedError) as exc:  # Windows without the right to make links
-        pytest.skip(f"cannot make a symbolic link here: {exc}")
+    except (OSError, NotImplementedError):
+        return None
     target = folder / case.dataset.name
     shutil.copyfile(case.dataset, target)
     return target
@@ -123,6 +124,8 @@ class CorpusRuns:
     after: dict
 
     def lines_of(self, case: Case) -> list[str]:
+        if case.name not in self.files:
+            pytest.skip("this case needs a symbolic link, which cannot be made here")
         file = self.files[case.name]
         return [line for line in self.runs[case.args].stdout.splitlines() if line.startswith(file + ":")]
 
@@ -134,14 +137,16 @@ def corpus(tmp_path_factory) -> CorpusRuns:
     files: dict[str, str] = {}
     for case in CASES:
         if case.setup == "symlink-outside":
-            files[case.name] = str(_symlink_outside(case, tmp_path_factory.mktemp(case.name)))
+            target = _symlink_outside(case, tmp_path_factory.mktemp(case.name))
+            if target is not None:
+                files[case.name] = str(target)
         elif case.setup:
             raise AssertionError(f"{case.name}: unknown setup {case.setup!r}")
         else:
             files[case.name] = case.dataset.name
     runs = {}
     for args in sorted({case.args for case in CASES}):
-        names = [files[case.name] for case in CASES if case.args == args]
+        names = [files[case.name] for case in CASES if case.args == args and case.name in files]
         runs[args] = run_validate(*args, *names, cwd=INVALID)
     return CorpusRuns(files, runs, before, _snapshot(DATA))
 
@@ -164,12 +169,13 @@ def test_validate_prints_exactly_the_expected_problems(case: Case, corpus: Corpu
 def test_exit_status_of_each_case(case: Case, corpus: CorpusRuns, capsys, monkeypatch) -> None:
     from timeline_app.cli import main
 
+    expected_lines = corpus.lines_of(case)
     file = corpus.files[case.name]
     monkeypatch.chdir(INVALID)
     status = main(["validate", *case.args, file])
     out, err = capsys.readouterr()
     assert status == case.exit, err
-    assert out.splitlines() == corpus.lines_of(case)  # the same lines as the child process printed
+    assert out.splitlines() == expected_lines  # the same lines as the child process printed
     assert "Traceback" not in out + err
 
 
@@ -191,11 +197,12 @@ def test_each_printed_problem_is_one_well_formed_line(case: Case, corpus: Corpus
 
 def test_the_child_processes_exit_with_the_worst_status_and_no_traceback(corpus: CorpusRuns) -> None:
     for args, run in corpus.runs.items():
-        assert run.status == max(case.exit for case in CASES if case.args == args), run.stderr
+        cases = [case for case in CASES if case.args == args and case.name in corpus.files]
+        assert run.status == max(case.exit for case in cases), run.stderr
         assert "Traceback" not in run.stdout + run.stderr
         assert "internal error" not in run.stderr
         # A summary per file on stderr, and nothing printed for a file that is not in the corpus.
-        assert run.stderr.count(" error(s), ") == sum(case.args == args for case in CASES)
+        assert run.stderr.count(" error(s), ") == len(cases)
         assert all(any(line.startswith(f + ":") for f in corpus.files.values()) for line in run.stdout.splitlines())
 
 
