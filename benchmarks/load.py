@@ -14,8 +14,8 @@ garbage collector paused during the timed region:
 
 Each figure is the best time over ``--repeat`` fresh processes (one process per run: every run is a cold
 first load, as in the app, and no run's memory is mixed with another's); peak RSS figures are the median
-over the same runs. See docs/benchmarks.md for what each figure means. The last line printed is one JSON
-object with every figure.
+over the same runs, and ``floor_peak_rss_mb`` is the lower of the two pydantic methods' peaks. See
+docs/benchmarks.md for what each figure means. The last line printed is one JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load benchmark: {args.events:,} events, seed {args.seed}, best of {args.repeat} fresh processes; "
           f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
-        path = Path(args.keep) if args.keep else Path(tmp) / "dataset.json"
+        path = Path(args.keep).resolve() if args.keep else Path(tmp) / "dataset.json"  # children run elsewhere
         took = generate(path, args.events, args.seed)
         size = path.stat().st_size
         print(f"generated {path}: {size:,} bytes, {size / args.events:,.0f} bytes/event ({took:.1f} s)")
