@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import REPO_ROOT
+from repo_paths import REPO_ROOT
 
 from timeline_app.io import parse_dataset
 from timeline_app.model.json_schema import dataset_json_schema_text

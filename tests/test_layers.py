@@ -7,7 +7,7 @@ import ast
 import subprocess
 import sys
 
-from conftest import REPO_ROOT
+from repo_paths import REPO_ROOT
 
 _QT_FREE = ["timeline_app.model", "timeline_app.io", "timeline_app.core", "timeline_app.cli",
             "timeline_app.paths"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from conftest import REPO_ROOT
+from repo_paths import REPO_ROOT
 
 from timeline_app.paths import bundled_dataset_path, resources_dir
 

@@ -6,19 +6,15 @@ Expected positions are found by searching the test's own text (``_at``), indepen
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
-import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import TypeAdapter
 
 from timeline_app.io import (
     LoadResult,
@@ -30,7 +26,6 @@ from timeline_app.io import (
     parse_dataset,
 )
 from timeline_app.io.loading import read_dataset_bytes
-from timeline_app.model import Dataset
 from timeline_app.model.findings import Severity
 from timeline_app.model.validation import validate_document
 
@@ -128,6 +123,7 @@ def test_an_empty_list_of_steps_is_reported_once() -> None:
     text = _dataset(_event("a"), stories='  "stories": [{"id": "s", "title": "S", "steps": []}]')
     result = _parse(text)
     assert [(p.pointer, p.message) for p in result.problems] == [
+        ("/stories/0", "this story is left out until the problems reported for it are fixed"),
         ("/stories/0/steps", "'steps' is empty: add at least 1 item")]
     assert result.dataset.stories == ()
 
@@ -414,44 +410,6 @@ def test_every_wrong_value_in_every_field_gets_a_plain_one_line_message() -> Non
                 assert not any(word in finding.message for word in JARGON), (path, wrong, finding.message)
                 assert len(finding.message) < 400, finding.message
     assert checked > 1000
-
-
-# --- speed -----------------------------------------------------------------------------------------------
-
-
-def test_loading_stays_within_one_and_a_half_times_plain_validation() -> None:
-    # Both sides parse with orjson, validate with the garbage collector paused and hand back the result (so
-    # both pay for the collector meeting it afterwards); ours also cross-checks. Best of 5, alternating.
-    sources = [{"id": f"s{i}", "title": "S", "author": "A", "kind": "report"} for i in range(100)]
-    events = [{"id": f"e{i}", "date": f"{1990 + i % 30}-{1 + i % 12:02d}-{1 + i % 28:02d}", "kind": "attack",
-               "title": f"Event {i}", "summary": "Text " * 10, "tags": ["a", "b"],
-               "citations": [{"source": f"s{i % 100}", "locator": "p. 1"}]} for i in range(5_000)]
-    data = orjson.dumps({"format": "accountability-timeline", "format_version": 1, "title": "Big",
-                         "events": events, "sources": sources})
-    plain = TypeAdapter(Dataset)
-
-    def ours() -> object:
-        return parse_dataset(data, file="big.json")
-
-    def baseline() -> object:
-        with loading.gc_paused():
-            return plain.validate_python(orjson.loads(data))
-
-    def timed(work) -> float:
-        gc.collect()  # start each run from the same collector state, whatever earlier tests left behind
-        start = time.perf_counter()
-        result = work()
-        elapsed = time.perf_counter() - start
-        del result
-        return elapsed
-
-    assert ours().problems == ()
-    baseline()  # warm caches (each date is parsed once)
-    ours_best, plain_best = float("inf"), float("inf")
-    for _ in range(5):
-        ours_best = min(ours_best, timed(ours))
-        plain_best = min(plain_best, timed(baseline))
-    assert ours_best < 1.5 * plain_best, (ours_best, plain_best)
 
 
 def test_problem_lines_are_the_format_the_cli_prints() -> None:

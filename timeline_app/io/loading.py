@@ -14,13 +14,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Dataset
+from pydantic import TypeAdapter, ValidationError
+
+from ..model import FORMAT_VERSION, Dataset
 from ..model.findings import Finding, json_pointer
-from ..model.validation import validate_document
+from ..model.validation import ValidatedDocument, check_validated, validate_document
 from .json_positions import locate
 from .json_text import ParsedJson, parse_json_bytes
 from .local_copies import check_local_copies
 from .problems import Problem
+
+_DATASET = TypeAdapter(Dataset)
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
 """Files above this are refused before they are read (about 300,000 events of ordinary size)."""
@@ -53,12 +57,15 @@ class LoadResult:
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: building 100,000 nested objects otherwise triggers it
-    hundreds of times for nothing (the loaded data has no cycles)."""
+    hundreds of times for nothing (the loaded data has no cycles). Afterwards the surviving objects are
+    frozen, so neither the next collection nor any later full one walks the whole dataset again (a
+    dataset is freed by reference counting when it is replaced, as it holds no cycles)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -118,11 +125,15 @@ def parse_dataset(data: bytes, *, file: str, base_dir: Path | None = None,
                   require_citations: bool = False) -> LoadResult:
     """Check a dataset given as bytes. ``base_dir`` is the folder local copies must stay inside."""
     with gc_paused():
-        parsed = parse_json_bytes(data, file)
-        if not parsed.parsed:
-            return LoadResult(file, None, tuple(sorted(parsed.problems, key=lambda p: (p.line, p.column))))
-        document = validate_document(parsed.value, require_citations=require_citations)
-        parsed.value = None  # the raw dicts are no longer needed; free them before anything else
+        document = _validate_clean_bytes(data, require_citations)
+        if document is not None:
+            parsed = ParsedJson(None, _data=data)  # positions, if a cross check finds anything
+        else:
+            parsed = parse_json_bytes(data, file)
+            if not parsed.parsed:
+                return LoadResult(file, None, tuple(sorted(parsed.problems, key=lambda p: (p.line, p.column))))
+            document = validate_document(parsed.value, require_citations=require_citations)
+            parsed.value = None  # the raw dicts are no longer needed; free them before anything else
     dataset, findings = document.dataset, document.findings
     if dataset is not None and base_dir is not None and any(s.local_copy for s in dataset.sources):
         index = {s.id: origin for s, origin in zip(dataset.sources, document.origins["sources"], strict=True)}
@@ -131,6 +142,19 @@ def parse_dataset(data: bytes, *, file: str, base_dir: Path | None = None,
     problems = parsed.problems + _place(findings, parsed, file)
     problems.sort(key=lambda p: (p.line, p.column))
     return LoadResult(file, dataset, tuple(problems))
+
+
+def _validate_clean_bytes(data: bytes, require_citations: bool) -> ValidatedDocument | None:
+    """The fast path for a file whose every field is valid: pydantic builds the dataset straight from the
+    bytes, with no intermediate dicts (the dicts cost about 30% more peak memory at 100,000 events).
+    None when anything is wrong; the careful path then finds and places every problem."""
+    try:
+        dataset = _DATASET.validate_json(data)
+    except (ValidationError, ValueError, RecursionError):
+        return None
+    if dataset.format_version > FORMAT_VERSION:
+        return None  # the careful path explains that the file is newer than this app
+    return check_validated(dataset, require_citations=require_citations)
 
 
 def _place(findings: list[Finding], parsed: ParsedJson, file: str) -> list[Problem]:

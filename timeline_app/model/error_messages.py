@@ -7,6 +7,7 @@ import typing
 from typing import Any
 
 from .findings import Finding, Path, Severity
+from .schema import SLUG_PATTERN, slug_message
 
 # What one item of each list is called in messages.
 _ITEM_NAMES = {
@@ -84,6 +85,8 @@ def _finding(error: dict[str, Any], root: type, prefix: Path) -> Finding:
     if kind == "edtf_type":
         return Finding(path, Severity.ERROR, f"{name} must be a date in double quotes, such as \"2013-08-21\" "
                        f"or \"2018-04\", not {_kind_of(error.get('input'))}")
+    if kind == "string_pattern_mismatch" and (error.get("ctx") or {}).get("pattern") == SLUG_PATTERN:
+        return Finding(path, Severity.ERROR, slug_message(_short(str(error.get("input")))))
     if kind in _OWN_TYPES:
         message, given = error["msg"], error.get("input")
         if isinstance(given, str) and len(given) > 80:  # quoted whole by the schema's message: shorten it
