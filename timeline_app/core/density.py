@@ -23,10 +23,10 @@ def lane_density(index: TimelineIndex, rows: np.ndarray, x0: float, x1: float, n
     start, end, lane = index.start[rows], index.end[rows], index.lane[rows].astype(np.intp)
     inside = (end > x0) & (start < x1) | ((start == end) & (start >= x0) & (start < x1))
     start, end, lane = start[inside], end[inside], lane[inside]
-    scale = n_bins / (x1 - x0)
-    first = np.clip(np.floor((start - x0) * scale), 0, n_bins - 1).astype(np.intp)
+    span = x1 - x0  # multiplied before dividing: exact for bin edges that fall on whole seconds
+    first = np.clip(np.floor((start - x0) * n_bins / span), 0, n_bins - 1).astype(np.intp)
     # The last bin touched is the one before the bin where the (exclusive) end falls.
-    last = np.clip(np.ceil((end - x0) * scale) - 1, 0, n_bins - 1).astype(np.intp)
+    last = np.clip(np.ceil((end - x0) * n_bins / span) - 1, 0, n_bins - 1).astype(np.intp)
     last = np.where(end - start <= POINT_SECONDS, first, np.maximum(last, first))
     # Difference array: +1 where a row's run of bins begins, -1 just after it ends, then a running sum.
     width = n_bins + 1

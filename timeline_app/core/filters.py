@@ -84,9 +84,13 @@ def _names_from(value: Any) -> frozenset[str] | None:
 
 
 def _time_from(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    try:
+        value = float(value)
+    except OverflowError:  # an int beyond any float
+        return None
+    return value if math.isfinite(value) else None
 
 
 def filter_mask(dataset: Dataset, state: FilterState, search_index: SearchIndex | None = None) -> np.ndarray:
@@ -114,9 +118,11 @@ def filter_mask(dataset: Dataset, state: FilterState, search_index: SearchIndex 
 def _date_mask(earliest: np.ndarray, latest: np.ndarray, date_from: float | None,
                date_to: float | None) -> np.ndarray | bool:
     """Events whose [earliest, latest) overlaps [date_from, date_to); bounds given the wrong way round are
-    swapped, and an empty window (from == to) is an instant that keeps the events containing it."""
+    swapped. An empty window (from == to) is an instant: it keeps the events that contain it. An event at
+    an instant (a date with a time of day, earliest == latest) is treated as [earliest, next float)."""
     if date_from is not None and date_to is not None and date_from > date_to:
         date_from, date_to = date_to, date_from
+    latest = np.where(latest > earliest, latest, np.nextafter(earliest, np.inf))
     mask: np.ndarray | bool = True
     if date_from is not None:
         mask = mask & (latest > date_from)
