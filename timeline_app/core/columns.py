@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
 import numpy as np
 
 from timeline_app.model import Dataset, EdtfDate, EventKind
+
+from .gc_pause import gc_paused
 
 KINDS: tuple[EventKind, ...] = tuple(EventKind)
 """Event kinds in declaration order; a kind's code in the columns is its position here."""
@@ -59,34 +63,49 @@ class EventColumns:
     @classmethod
     def build(cls, dataset: Dataset) -> EventColumns:
         events = dataset.events
-        memo: dict[str, tuple] = {}  # a large dataset repeats a few thousand dates; their properties are not free
-        dates = [memo.get(e.date.text) or memo.setdefault(e.date.text, _date_columns(e.date)) for e in events]
-        bounds = np.array([d[0] for d in dates], dtype=np.float64).reshape(-1, 4)
-        actors, first_actor = _facet([e.actors for e in events])
-        tags, _ = _facet([e.tags for e in events])
-        return cls(
-            kind=np.array([_KIND_CODE[e.kind] for e in events], dtype=np.int8),
-            earliest=bounds[:, 0].copy(), latest=bounds[:, 1].copy(),
-            known_first=bounds[:, 2].copy(), known_last=bounds[:, 3].copy(),
-            precision=np.array([d[1] for d in dates], dtype=np.int8),
-            fuzzy=np.array([d[2] for d in dates], dtype=bool),
-            importance=np.array([e.importance for e in events], dtype=np.int8),
-            title_rank=_ranks([e.title for e in events]),
-            first_actor=first_actor, actors=actors, tags=tags,
-        )
+        with gc_paused():
+            date_code, dates = _distinct_dates(events)
+            per_date = [_date_columns(d) for d in dates]  # a few thousand dates, each worked out once
+            bounds = np.array([d[:4] for d in per_date], dtype=np.float64).reshape(-1, 4)[date_code]
+            actors, first_actor = _facet([e.actors for e in events])
+            tags, _ = _facet([e.tags for e in events])
+            return cls(
+                kind=np.fromiter(map(_KIND_CODE.__getitem__, map(attrgetter("kind"), events)), dtype=np.int8,
+                                 count=len(events)),
+                earliest=bounds[:, 0].copy(), latest=bounds[:, 1].copy(),
+                known_first=bounds[:, 2].copy(), known_last=bounds[:, 3].copy(),
+                precision=np.array([d[4] for d in per_date], dtype=np.int8)[date_code],
+                fuzzy=np.array([d[5] for d in per_date], dtype=bool)[date_code],
+                importance=np.fromiter(map(attrgetter("importance"), events), dtype=np.int8, count=len(events)),
+                title_rank=_ranks(list(map(attrgetter("title"), events))),
+                first_actor=first_actor, actors=actors, tags=tags,
+            )
 
 
-def _date_columns(date: EdtfDate) -> tuple[tuple[float, float, float, float], int, bool]:
-    """((earliest, latest, known first, known last), precision, fuzzy) of one date.
+def _distinct_dates(events) -> tuple[np.ndarray, list[EdtfDate]]:
+    """Each event's date as a code into the list of distinct dates (by text, which defines a date)."""
+    dates = list(map(attrgetter("date"), events))
+    texts = list(map(attrgetter("text"), dates))
+    distinct = dict(zip(texts, dates, strict=True))
+    code_of = dict(zip(distinct, range(len(distinct)), strict=True))
+    codes = np.fromiter(map(code_of.__getitem__, texts), dtype=np.intp, count=len(texts))
+    return codes, list(distinct.values())
+
+
+def _date_columns(date: EdtfDate) -> tuple[float, float, float, float, int, bool]:
+    """(earliest, latest, known first, known last, precision, fuzzy) of one date.
 
     An open end has no instant of its own: the known first/last fall back to the other, known end.
     """
+    start, end = date.start, date.end
     first, last = date.earliest, date.latest
     if math.isinf(first):
-        first = date.end.earliest if date.end is not None else last
+        first = end.earliest if end is not None else last
     if math.isinf(last):
-        last = date.start.latest if date.start is not None else first
-    return (date.earliest, date.latest, first, last), int(date.precision), date.approximate or date.uncertain
+        last = start.latest if start is not None else first
+    points = [p for p in (start, end) if p is not None]
+    return (date.earliest, date.latest, first, last, min(p.precision_value for p in points),
+            any(p.approximate or p.uncertain for p in points))
 
 
 def _ranks(titles: list[str]) -> np.ndarray:
@@ -97,21 +116,21 @@ def _ranks(titles: list[str]) -> np.ndarray:
 
 
 def _facet(per_event: list[tuple[str, ...]]) -> tuple[Facet, np.ndarray]:
-    """Pairs (event, name code) with names sorted case-insensitively, and each event's first name code."""
-    names = sorted({n for group in per_event for n in group}, key=lambda n: (n.casefold(), n))
+    """Pairs (event, name code), unique per event, with names sorted case-insensitively; and each event's
+    first name code (-1 for none). Vectorised: one flat list of all names, no loop per event."""
+    flat = list(chain.from_iterable(per_event))
+    names = sorted(set(flat), key=lambda n: (n.casefold(), n))
     code_of = {name: code for code, name in enumerate(names)}
-    pair_event: list[int] = []
-    pair_code: list[int] = []
+    counts = np.fromiter(map(len, per_event), dtype=np.int64, count=len(per_event))
+    codes = np.fromiter(map(code_of.__getitem__, flat), dtype=np.int64, count=len(flat))
+    owner = np.repeat(np.arange(len(per_event), dtype=np.int64), counts)
     first = np.full(len(per_event), -1, dtype=np.int32)
-    for index, group in enumerate(per_event):
-        if not group:
-            continue
-        codes = [code_of[n] for n in dict.fromkeys(group)]  # an event counts once per name
-        first[index] = codes[0]
-        pair_event.extend([index] * len(codes))
-        pair_code.extend(codes)
-    facet = Facet(tuple(names), code_of, np.array(pair_event, dtype=np.int32),
-                  np.array(pair_code, dtype=np.int32))
+    has = counts > 0
+    first[has] = codes[(np.cumsum(counts) - counts)[has]]
+    pairs = np.sort(owner * max(len(names), 1) + codes)
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]][:len(pairs)]]  # once per name (np.unique is slower)
+    facet = Facet(tuple(names), code_of, (pairs // max(len(names), 1)).astype(np.int32),
+                  (pairs % max(len(names), 1)).astype(np.int32))
     return facet, first
 
 

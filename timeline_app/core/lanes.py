@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 
 import numpy as np
 
@@ -99,22 +100,26 @@ def assign_subrows(start: np.ndarray, end: np.ndarray, lane: np.ndarray, max_sub
 
 def _place_greedy(starts: list[float], ends: list[float], lanes: list[int], points: list[bool],
                   max_subrows: int) -> list[int]:
-    placed: list[int] = []
+    placed = [0] * len(starts)
     current_lane = None
     row_end: list[float] = []
-    bar_end0 = -np.inf  # how far bars on sub-row 0 reach: points may share sub-row 0 with points only
-    for s, e, ln, point in zip(starts, ends, lanes, points, strict=True):
+    bar_end0 = -math.inf  # how far bars on sub-row 0 reach: points may share sub-row 0 with points only
+    bar_rows, point_rows = range(max_subrows), range(1, max_subrows)
+    for i, (s, e, ln, point) in enumerate(zip(starts, ends, lanes, points, strict=True)):
         if ln != current_lane:
-            current_lane, row_end, bar_end0 = ln, [-np.inf] * max_subrows, -np.inf
-        if point and bar_end0 <= s:
-            k = 0
+            current_lane, row_end, bar_end0 = ln, [-math.inf] * max_subrows, -math.inf
+        if point and bar_end0 <= s:  # the common case, kept short: most marks are points on sub-row 0
+            if e > row_end[0]:
+                row_end[0] = e
+            continue
+        for k in point_rows if point else bar_rows:
+            if row_end[k] <= s:
+                break
         else:
-            k = next((i for i in range(1 if point else 0, max_subrows) if row_end[i] <= s), -1)
-            if k < 0:
-                k = row_end.index(min(row_end))
+            k = row_end.index(min(row_end))
         if e > row_end[k]:
             row_end[k] = e
         if k == 0 and not point and e > bar_end0:
             bar_end0 = e
-        placed.append(k)
+        placed[i] = k
     return placed
