@@ -13,12 +13,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from timeline_app.model import parse_edtf  # noqa: E402
-from timeline_app.paths import bundled_dataset_path  # noqa: E402
-from timeline_app.ui.application import create_application  # noqa: E402
-from timeline_app.ui.main_window import MainWindow  # noqa: E402
+from timeline_app.model import parse_edtf
+from timeline_app.paths import bundled_dataset_path
+from timeline_app.ui.application import create_application
+from timeline_app.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent
 

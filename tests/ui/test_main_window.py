@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QTextBrowser
 
-from timeline_app.model import parse_edtf
+from timeline_app.model import EventKind, parse_edtf
 from timeline_app.ui.main_window import MainWindow
 
 DAY = 86_400.0
@@ -128,7 +128,7 @@ def test_right_moves_the_selection_to_the_next_event_in_time_and_keeps_it_in_vie
 
 
 def test_a_kind_filter_hides_exactly_those_events_in_canvas_and_list(window, qtbot):
-    window.filter_panel.kind_boxes[next(k for k in window.filter_panel.kind_boxes if k.value == "attack")].setChecked(False)
+    window.filter_panel.kind_boxes[EventKind.ATTACK].setChecked(False)
     hidden = {"ghouta", "khan-shaykhun", "douma"}
     assert _canvas_ids(window) == {e["id"] for e in EVENTS} - hidden
     assert set(_list_ids(window)) == {e["id"] for e in EVENTS} - hidden
