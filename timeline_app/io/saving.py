@@ -1,0 +1,90 @@
+"""Write datasets and other files atomically: the old file stays whole until the new one is complete.
+
+A dataset is written with a stable key order (the schema's field order) and two-space indent, so a
+dataset kept under version control diffs cleanly, and loading what was saved gives the same dataset.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+import orjson
+from pydantic import TypeAdapter
+
+from ..model import Dataset
+
+_DATASET = TypeAdapter(Dataset)
+
+
+class SaveError(Exception):
+    """Saving failed; the original file, if any, is untouched. ``reason`` is a plain sentence."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason
+
+
+def dataset_to_bytes(dataset: Dataset) -> bytes:
+    """The dataset as UTF-8 JSON text: schema field order, two-space indent, a final newline.
+    Optional fields left at their defaults are omitted, so a hand-written file round-trips."""
+    value = _DATASET.dump_python(dataset, mode="json", by_alias=True, exclude_defaults=True)
+    value = {"$schema": value.pop("$schema"), **value} if "$schema" in value else value
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a reader (or a crash) sees either the old file or the new one,
+    never a mix: a temporary file in the same folder, flushed and synced, then renamed over the target.
+    Raises SaveError with a plain reason (read-only folder, disk full...)."""
+    target = Path(path)
+    folder = target.parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SaveError(str(target), _reason(exc)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.replace(temporary, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise SaveError(str(target), _reason(exc)) from None
+    _sync_folder(folder)
+
+
+def save_dataset(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    atomic_write_bytes(path, dataset_to_bytes(dataset))
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; not possible (nor needed) everywhere.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the folder is read-only or you may not write there; the file was not changed"
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full; the file was not changed"
+    return f"the file could not be written ({exc.strerror or exc}); it was not changed"
