@@ -230,3 +230,14 @@ def test_the_bundled_dataset_opens_without_problems(qtbot):
     win.open_path(bundled_dataset_path())
     assert win.store.result.problems == ()
     assert win.event_list.model().rowCount() >= 80
+
+
+def test_search_matches_are_highlighted_in_the_list(window, qtbot):
+    qtbot.keyClicks(window.filter_panel.search_box, "shaykhun")
+    qtbot.waitUntil(lambda: _list_ids(window) == ["khan-shaykhun"], timeout=2000)
+    index = window.event_list.model().index(0, 2)
+    assert window.event_list.title_delegate.spans_for(index) == [(5, 13)]  # "Khan Shaykhun attack"
+    shot = window.event_list.viewport().grab().toImage()
+    rect = window.event_list.visualRect(index)
+    colours = {shot.pixelColor(x, rect.center().y()).name() for x in range(rect.left(), rect.right())}
+    assert "#ffe08a" in colours

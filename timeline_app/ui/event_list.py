@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from .dataset_store import DatasetStore
 from .event_table_model import EventTableModel
+from .match_delegate import MatchHighlightDelegate
 
 
 class EventFilterProxyModel(QSortFilterProxyModel):
@@ -45,6 +46,8 @@ class EventList(QTableView):
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.title_delegate = MatchHighlightDelegate(lambda: store.filter.text, self)
+        self.setItemDelegateForColumn(2, self.title_delegate)
         self._syncing = False
         store.datasetReplaced.connect(self._on_store_dataset_replaced)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -57,6 +60,7 @@ class EventList(QTableView):
 
     def refilter(self) -> None:
         self.proxy.invalidate()
+        self.viewport().update()  # the highlighted matches follow the query
 
     def select_event(self, event_id: str | None) -> None:
         """Show the store's selection without echoing it back as a new selection."""
