@@ -20,6 +20,7 @@ SUBROW_PX = 9         # extra offset per sub-row for overlapping bars
 LABEL_ROW_PX = 24     # label text top below the lane's top
 BAR_HEIGHT_PX = 8
 MIN_BAR_PX = 10       # narrower spans draw as a point symbol
+DENSITY_TOP_PX = 20   # a density strip starts below its lane's caption
 
 
 @dataclass
@@ -54,7 +55,7 @@ class FramePlan:
     coarse: np.ndarray = field(default_factory=lambda: np.empty(0, bool))
     labels: list[tuple[int, float, float, float, int]] = field(default_factory=list)  # row, x, y, width, +N
     density: list[tuple[int, np.ndarray, np.ndarray, float]] = field(default_factory=list)  # lane, x, h, top
-    aggregated_counts: list[tuple[int, int]] = field(default_factory=list)  # lane, events in view
+    aggregated_counts: list[tuple[int, int, float]] = field(default_factory=list)  # lane, events, caption x
     lane_tops: np.ndarray = field(default_factory=lambda: np.empty(0))
     lane_height: float = 0.0
 
@@ -138,7 +139,8 @@ def _plan_density(plan, index, rows, g: ViewGeometry, aggregated, counts) -> Non
         bins = grid[lane]
         if not bins.any():
             continue
-        heights = np.sqrt(bins / bins.max()) * (g.lane_height - 12)
-        plan.density.append((int(lane), xs, heights, float(g.lane_tops[lane] + 4)))
-        plan.aggregated_counts.append((int(lane), int(counts[lane])))
+        # The strip sits under a one-line caption ("1,546 events here: zoom in to see each one").
+        heights = np.sqrt(bins / bins.max()) * max(g.lane_height - DENSITY_TOP_PX - 4, 4)
+        plan.density.append((int(lane), xs, heights, float(g.lane_tops[lane] + DENSITY_TOP_PX)))
+        plan.aggregated_counts.append((int(lane), int(counts[lane]), float(g.left)))
 

@@ -39,6 +39,7 @@ class MarksItem(pg.GraphicsObject):
         self._density_brushes = {code: QBrush(_alpha(KIND_STYLES[k].colour, 150)) for code, k in
                                  enumerate(KIND_ORDER)}
         self._text_pen = QPen(QColor("#1b1b1b"))
+        self._label_backing = QColor(255, 255, 255, 215)
         self._muted_pen = QPen(QColor("#505050"))
         self._ring_pen = QPen(QColor("#000000"), 2.5)
         self._hover_pen = QPen(QColor("#0b57d0"), 2)
@@ -104,9 +105,9 @@ class MarksItem(pg.GraphicsObject):
             painter.drawRects(*self._rects.drawargs())
         painter.setFont(self._font)
         painter.setPen(self._muted_pen)
-        for lane, count in plan.aggregated_counts:
-            top = plan.lane_tops[lane] + plan.lane_height - 4
-            painter.drawText(QPointF(8, top), f"{count:,} events — zoom in to see them one by one")
+        for lane, count, left in plan.aggregated_counts:
+            baseline = plan.lane_tops[lane] + 2 + self._metrics.ascent()
+            painter.drawText(QPointF(left + 6, baseline), f"{count:,} events here: zoom in to see each one")
 
     def _paint_bars(self, painter: QPainter, plan: FramePlan) -> None:
         bars = np.flatnonzero(plan.is_bar)
@@ -179,13 +180,16 @@ class MarksItem(pg.GraphicsObject):
                 painter.setPen(self._muted_pen)
                 painter.drawText(QPointF(x, top + ascent), badge.strip())
                 continue
-            room = width - (self._metrics.horizontalAdvance(badge) if badge else 0)
-            text = self._metrics.elidedText(self._titles[row], Qt.TextElideMode.ElideRight, max(room, 0))
+            badge_px = self._metrics.horizontalAdvance(badge) if badge else 0.0
+            text = self._metrics.elidedText(self._titles[row], Qt.TextElideMode.ElideRight, max(width - badge_px, 0))
+            text_px = self._metrics.horizontalAdvance(text)
+            # A light backing keeps a label readable where interval bars of the lane run under it.
+            painter.fillRect(QRectF(x - 2, top, text_px + badge_px + 4, self._metrics.height()), self._label_backing)
             painter.setPen(self._text_pen)
             painter.drawText(QPointF(x, top + ascent), text)
             if badge:
                 painter.setPen(self._muted_pen)
-                painter.drawText(QPointF(x + self._metrics.horizontalAdvance(text), top + ascent), badge)
+                painter.drawText(QPointF(x + text_px, top + ascent), badge)
 
 
 def _alpha(colour: str, alpha: int) -> QColor:
