@@ -38,6 +38,11 @@ def test_a_bar_counts_in_every_bin_it_overlaps_and_nothing_outside_counts():
     assert grid.tolist() == [[0, 0, 1, 1, 1, 1, 1, 0, 0, 0]]
 
 
+def test_a_point_whose_day_straddles_two_bins_counts_once_in_the_bin_of_its_start():
+    index = index_of([(day(1), "attack"), (day(3), "attack")])  # bins of 5/3 days: both days straddle
+    assert lane_density(index, np.arange(2), 0.0, 5 * DAY, 3).tolist() == [[1, 1, 0]]
+
+
 def test_only_the_given_rows_count():
     index = index_of([(day(1), "attack"), (day(2), "attack")])
     assert lane_density(index, np.array([1]), 0.0, 4 * DAY, 4).tolist() == [[0, 0, 1, 0]]

@@ -40,6 +40,17 @@ def test_of_two_colliding_labels_the_more_important_is_shown():
     assert layout.badge_count.tolist() == [1] and layout.badge_x[0] + BADGE_PX + GAP <= 50
 
 
+def test_a_box_overlapping_a_more_important_label_by_a_pixel_loses():
+    width = 100 - BADGE_PX - GAP + 1  # its box ends 1 px inside the label at x=100
+    layout = pack([0, 100], [width, 100], importance=[1, 5])
+    assert layout.rows.tolist() == [1]
+    layout = pack([0, 100], [width - 1, 100], importance=[1, 5])  # touching is fine
+    assert layout.rows.tolist() == [0, 1]
+    end = 100 + BADGE_PX + GAP  # the box of a 100 px label at x=0
+    assert pack([0, end - 1], [100, 100], importance=[5, 1]).rows.tolist() == [0]
+    assert pack([0, end], [100, 100], importance=[5, 1]).rows.tolist() == [0, 1]
+
+
 def test_on_equal_importance_the_earlier_wins_and_the_later_is_counted_in_its_badge():
     layout = pack([0, 50, 90], [100, 100, 100])
     assert layout.rows.tolist() == [0] and layout.badge.tolist() == [2]

@@ -43,6 +43,14 @@ def test_open_ends_are_clamped_to_the_finite_span_of_the_dataset():
     assert index.open_start.sum() == 1 and index.open_end.sum() == 1
 
 
+def test_an_open_end_reaches_the_last_known_instant_even_its_own():
+    dataset = make_dataset([event("old", "2010-05-01"), event("open", "2016-12-21/..")])
+    index = TimelineIndex.build(dataset)
+    assert index.span == (parse_edtf("2010-05-01").earliest, parse_edtf("2016-12-21").latest)
+    open_row = index.row_of("open")
+    assert index.end[open_row] == index.span[1] > index.start[open_row]
+
+
 def test_per_row_properties_come_from_the_events():
     index = TimelineIndex.build(DATASET)
     a, jim, month = index.row_of("a"), index.row_of("jim"), index.row_of("month")
