@@ -21,3 +21,21 @@ def test_every_subpackage_is_listed_in_pyproject():
 def test_bundled_dataset_and_resources_are_found():
     assert bundled_dataset_path().is_file()
     assert resources_dir().is_dir()
+
+
+def test_the_installed_command_validates_the_bundled_dataset_from_another_folder(tmp_path):
+    """What a user runs after `pip install .`: the entry point next to this interpreter, started in an
+    unrelated folder, finds the installed bundled dataset and reports it clean."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = Path(sys.executable).with_name("timeline-app")
+    assert command.exists(), "the timeline-app entry point is not installed"
+    ask = "from timeline_app.paths import bundled_dataset_path as p; print(p())"
+    where = subprocess.run([sys.executable, "-c", ask], cwd=tmp_path, capture_output=True, text=True,
+                           check=True).stdout.strip()
+    done = subprocess.run([str(command), "validate", where], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout == ""
+    assert "0 error(s), 0 warning(s)" in done.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 BUNDLED_DATASET_NAME = "accountability-timeline.json"
@@ -12,12 +12,15 @@ _CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
 def _package_dir(package: str, checkout_folder: str) -> Path:
     # After `pip install .` data/ and resources/ are installed as timeline_app.bundled_data and
     # timeline_app.bundled_resources (see pyproject.toml); in a plain checkout they sit beside the package.
+    # They are namespace packages (no __init__.py), for which importlib.resources.files() gives a
+    # MultiplexedPath whose str() is not a path: ask the import system for the folder instead.
     try:
-        found = Path(str(resources.files(package)))
-        if found.is_dir():
-            return found
-    except (ModuleNotFoundError, TypeError):
-        pass
+        spec = importlib.util.find_spec(package)
+    except ModuleNotFoundError:
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if Path(location, ".").is_dir():
+            return Path(location)
     return _CHECKOUT_ROOT / checkout_folder
 
 
