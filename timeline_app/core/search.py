@@ -8,9 +8,7 @@ the cited sources' titles and authors). A query is folded the same way and each 
 
 from __future__ import annotations
 
-import operator
 import re
-from itertools import compress
 
 import numpy as np
 
@@ -22,7 +20,7 @@ from .text_fold import fold_ascii, fold_many, fold_with_origin, normalise
 __all__ = ["SearchIndex", "match_spans", "normalise", "parse_query"]
 
 _FIELD_SEP = "\x01"  # between the fields of one haystack, so that a phrase never spans two fields
-_EVENT_END = "\x02"  # closes each event's fields while all haystacks are folded as one string
+_EVENT_SEP = "\x02"  # between events while all haystacks are folded as one string
 _TERM_CACHE_SIZE = 64
 _QUOTES = '"“”„＂'
 _QUERY_PART = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|([^\\s{_QUOTES}]+)")
@@ -41,40 +39,27 @@ def parse_query(query: str) -> tuple[str, ...]:
 class SearchIndex:
     """Folded texts of a dataset's events and the queries over them; masks are in dataset order.
 
-    Two stores, for speed at 100,000 events. Each event's ASCII fields form one haystack (one byte per
-    character, folded in a single pass). Its other fields (Arabic, accented names), and the cited sources,
-    are "shared texts": each distinct one folded and stored once, with (event, text) pairs, because local
-    place names, actors and sources repeat across thousands of events.
+    Two stores, for speed at 100,000 events. "Shared texts" are stored once each with (event, text) pairs:
+    actors, tags, place names and cited sources, which repeat across thousands of events, and any field
+    of an event that is not ASCII (Arabic, accented names). Each event's other fields, plain ASCII, form
+    its haystack: one byte per character, all folded in a single pass.
     """
 
     __slots__ = ("_haystacks", "_pair_event", "_pair_text", "_shared", "_term_cache")
 
     def __init__(self, dataset: Dataset) -> None:
-        source_code = {s.id: code for code, s in enumerate(dataset.sources)}
-        fields: list[str] = []
-        ends: list[int] = []
-        cited: list[int] = []  # flat pairs: event index, source code, event index, source code...
+        shared: dict[str, int] = {}  # raw text -> code, in first-seen order
+        source_code = {s.id: shared.setdefault(_FIELD_SEP.join((s.title, s.author)), len(shared))
+                       for s in dataset.sources}
+        texts: list[str] = []
+        pairs: list[int] = []  # flat: event index, shared code, event index, shared code...
         with gc_paused():
             for index, event in enumerate(dataset.events):
-                _add_fields(fields, index, event, source_code, cited)
-                ends.append(len(fields))
-            owner = np.repeat(np.arange(len(ends), dtype=np.int32), np.diff(np.array(ends, dtype=np.int64), prepend=0))
-            # One pass over the field strings (touching 1.3 million scattered strings is what costs here):
-            # ASCII fields kept, others blanked ("x" * True is "x", "x" * False is "").
-            kept = list(map(operator.mul, fields, map(str.isascii, fields)))
-            is_ascii = np.fromiter(map(operator.is_, kept, fields), dtype=bool, count=len(fields))
-            self._haystacks = _ascii_haystacks(kept, len(ends))
-            others = list(compress(fields, (~is_ascii).tolist()))
-            distinct = dict.fromkeys(others)
-            code_of = dict(zip(distinct, range(len(distinct)), strict=True))
-            sources = [_FIELD_SEP.join((s.title, s.author)) for s in dataset.sources]
-            self._shared = fold_many([*distinct, *sources])
-        cited_pairs = np.array(cited, dtype=np.int32).reshape(-1, 2)  # from a flat list: 20 times faster
-        self._pair_event = np.concatenate([owner[~is_ascii], cited_pairs[:, 0]])
-        self._pair_text = np.concatenate([
-            np.fromiter(map(code_of.__getitem__, others), dtype=np.int32, count=len(others)),
-            cited_pairs[:, 1] + len(distinct),
-        ])
+                texts.append(_event_text(index, event, shared, pairs, source_code))
+            self._haystacks = _fold_haystacks(texts)
+            self._shared = fold_many(list(shared))
+        pair_array = np.array(pairs, dtype=np.int32).reshape(-1, 2)  # from a flat list: 20 times faster
+        self._pair_event, self._pair_text = pair_array[:, 0].copy(), pair_array[:, 1].copy()
         self._term_cache: dict[str, np.ndarray] = {}  # term -> event mask; complete answers only
 
     def __len__(self) -> int:
@@ -122,30 +107,40 @@ def _contains(term: str, texts: list[str], rows: np.ndarray) -> np.ndarray:
     return np.fromiter((term in texts[r] for r in rows.tolist()), dtype=bool, count=len(rows))
 
 
-def _add_fields(fields: list[str], index: int, event: Event, source_code: dict[str, int],
-                cited: list[int]) -> None:
-    """Append every searchable text of one event to ``fields``, closed by _EVENT_END; append its cited
-    sources to ``cited`` as event index, source code."""
-    fields += (event.title, event.summary, *event.aliases, *event.actors, *event.tags, *event.documents)
+def _event_text(index: int, event: Event, shared: dict[str, int], pairs: list[int],
+                source_code: dict[str, int]) -> str:
+    """The raw ASCII haystack of one event; its shared texts go to ``shared`` and ``pairs``."""
+    code = shared.setdefault
+    for name in (*event.actors, *event.tags):
+        pairs += (index, code(name, len(shared)))
     if (place := event.place) is not None:
-        fields += (place.name, place.name_local or "")
+        pairs += (index, code(place.name, len(shared)))
+        if place.name_local:
+            pairs += (index, code(place.name_local, len(shared)))
+    own = [event.title, event.summary, *event.aliases, *event.documents]
     if (vote := event.vote) is not None:
-        fields += (vote.body, *vote.vetoed_by, *vote.against, *vote.abstaining, vote.note)
+        own += (vote.body, *vote.vetoed_by, *vote.against, *vote.abstaining, vote.note)
     for a in event.attributions:
-        fields += (a.by, a.responsible or "", a.finding, a.document, a.note)
+        own += (a.by, a.responsible or "", a.finding, a.document, a.note)
     for c in event.citations:
-        fields += (c.quote or "", c.locator)
-        if (code := source_code.get(c.source)) is not None:
-            cited += (index, code)
-    fields.append(_EVENT_END)
+        own += (c.quote or "", c.locator)
+        if (source := source_code.get(c.source)) is not None:
+            pairs += (index, source)
+    text = _FIELD_SEP.join(own)
+    if not text.isascii():  # the rare slow path: fields one by one
+        for field in own:
+            if not field.isascii():
+                pairs += (index, code(field, len(shared)))
+        text = _FIELD_SEP.join([field for field in own if field.isascii()])
+    return text
 
 
-def _ascii_haystacks(kept: list[str], n_events: int) -> list[str]:
-    """Per event, its ASCII fields folded and joined by _FIELD_SEP: one join, one fold, one split."""
-    joined = _FIELD_SEP.join(kept)
-    if joined.count(_EVENT_END) != n_events:  # the dataset's own text holds the marker: drop control chars
-        joined = _FIELD_SEP.join(t if t == _EVENT_END else t.replace(_EVENT_END, " ") for t in kept)
-    return fold_ascii(joined).split(_FIELD_SEP + _EVENT_END)[:n_events]
+def _fold_haystacks(texts: list[str]) -> list[str]:
+    """Fold ASCII texts with one join, one fold and one split."""
+    joined = _EVENT_SEP.join(texts)
+    if joined.count(_EVENT_SEP) != max(len(texts) - 1, 0):  # the data holds the separator: not as one string
+        return [fold_ascii(t) for t in texts]
+    return fold_ascii(joined).split(_EVENT_SEP) if texts else []
 
 
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:
