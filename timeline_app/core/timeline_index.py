@@ -7,6 +7,7 @@ binary search, and every per-mark property (kind, lane, sub-row, precision...) i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 
@@ -91,8 +92,8 @@ class TimelineIndex:
     def row_of(self, event_id: str) -> int | None:
         """The row of an event, or None when it did not pass the filter (or does not exist)."""
         if not self._row_by_id and len(self):
-            events = self.dataset.events
-            self._row_by_id.update((events[i].id, row) for row, i in enumerate(self.event_index.tolist()))
+            events = map(self.dataset.events.__getitem__, self.event_index.tolist())
+            self._row_by_id.update(zip(map(attrgetter("id"), events), range(len(self)), strict=True))
         return self._row_by_id.get(event_id)
 
     def next_row(self, row: int) -> int | None:
