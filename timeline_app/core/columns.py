@@ -65,7 +65,7 @@ class EventColumns:
         events = dataset.events
         with gc_paused():
             date_code, dates = _distinct_dates(events)
-            per_date = [_date_columns(d) for d in dates]  # a few thousand dates, each worked out once
+            per_date = [_DATE_MEMO.get(d.text) or _remember(d) for d in dates]
             bounds = np.array([d[:4] for d in per_date], dtype=np.float64).reshape(-1, 4)[date_code]
             actors, first_actor = _facet([e.actors for e in events])
             tags, _ = _facet([e.tags for e in events])
@@ -90,6 +90,18 @@ def _distinct_dates(events) -> tuple[np.ndarray, list[EdtfDate]]:
     code_of = dict(zip(distinct, range(len(distinct)), strict=True))
     codes = np.fromiter(map(code_of.__getitem__, texts), dtype=np.intp, count=len(texts))
     return codes, list(distinct.values())
+
+
+_DATE_MEMO: dict[str, tuple] = {}
+"""Date text -> _date_columns. A date is a value defined by its text; every edit makes a new Dataset whose
+columns are rebuilt, and most of its dates were seen before."""
+
+
+def _remember(date: EdtfDate) -> tuple:
+    if len(_DATE_MEMO) >= 200_000:  # bounded: a long session of imports must not grow it forever
+        _DATE_MEMO.clear()
+    found = _DATE_MEMO[date.text] = _date_columns(date)
+    return found
 
 
 def _date_columns(date: EdtfDate) -> tuple[float, float, float, float, int, bool]:
