@@ -1,7 +1,8 @@
 """Per-event numpy columns of a dataset: the arrays that filters, lanes and the timeline index read.
 
-Built once per ``Dataset`` with one Python pass over its events; every later question (which events pass a
-filter, how many per actor, in which lane) is then answered with vectorised numpy over these arrays.
+Built once per ``Dataset`` (``event_columns`` keeps the latest), mostly with C-level maps over its events;
+every later question (which events pass a filter, how many per actor, in which lane) is then answered with
+vectorised numpy over these arrays, which are read-only because every caller shares them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ KINDS: tuple[EventKind, ...] = tuple(EventKind)
 """Event kinds in declaration order; a kind's code in the columns is its position here."""
 
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
+_ARRAYS = ("kind", "earliest", "latest", "known_first", "known_last", "precision", "fuzzy", "importance",
+           "title_rank", "first_actor")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -69,7 +72,7 @@ class EventColumns:
             bounds = np.array([d[:4] for d in per_date], dtype=np.float64).reshape(-1, 4)[date_code]
             actors, first_actor = _facet([e.actors for e in events])
             tags, _ = _facet([e.tags for e in events])
-            return cls(
+            columns = cls(
                 kind=np.fromiter(map(_KIND_CODE.__getitem__, map(attrgetter("kind"), events)), dtype=np.int8,
                                  count=len(events)),
                 earliest=bounds[:, 0].copy(), latest=bounds[:, 1].copy(),
@@ -80,6 +83,10 @@ class EventColumns:
                 title_rank=_ranks(list(map(attrgetter("title"), events))),
                 first_actor=first_actor, actors=actors, tags=tags,
             )
+        for array in (*(getattr(columns, f) for f in _ARRAYS), actors.pair_event, actors.pair_code,
+                      tags.pair_event, tags.pair_code):
+            array.flags.writeable = False
+        return columns
 
 
 def _distinct_dates(events) -> tuple[np.ndarray, list[EdtfDate]]:
