@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self._watcher.fileChanged.connect(lambda _path: self._reload_timer.start())
         self._reload_timer = QTimer(self, singleShot=True, interval=400)
         self._reload_timer.timeout.connect(self.reload)
+        from .presenting import install_presenting; install_presenting(self)  # noqa: E702, I001
 
     # --- construction ----------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
