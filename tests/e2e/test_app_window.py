@@ -26,6 +26,28 @@ def wait_for_colours(app, shot, minimum: int, timeout: float = 20.0) -> bool:
     return False
 
 
+def wait_for_pixels(app, shot, colour: str, minimum: int, timeout: float = 10.0) -> bool:
+    """Screenshot until at least ``minimum`` pixels are within a small distance of ``colour``."""
+    from PySide6.QtGui import QColor, QImage
+
+    target = QColor(colour)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        subprocess.run(["import", "-window", app.window, str(shot)], check=True, timeout=30)
+        image = QImage(str(shot))
+        count = 0
+        for y in range(0, image.height(), 2):
+            for x in range(0, image.width(), 2):
+                pixel = image.pixelColor(x, y)
+                if (abs(pixel.red() - target.red()) + abs(pixel.green() - target.green())
+                        + abs(pixel.blue() - target.blue())) < 30:
+                    count += 1
+        if count >= minimum:
+            return True
+        time.sleep(0.3)
+    return False
+
+
 def test_app_opens_the_bundled_dataset_in_a_real_window_and_quits_on_ctrl_q(start_app, tmp_path):
     app = start_app()
     expected = load_dataset(REPO_ROOT / "data" / "accountability-timeline.json").dataset.title
@@ -34,6 +56,9 @@ def test_app_opens_the_bundled_dataset_in_a_real_window_and_quits_on_ctrl_q(star
 
     shot = tmp_path / "window.png"
     assert wait_for_colours(app, shot, minimum=16), "the window stayed blank"
+    # The events themselves are on screen: symbols in the attack, veto and mechanism colours.
+    for colour in ("#D55E00", "#1A1A1A", "#009E73"):
+        assert wait_for_pixels(app, shot, colour, minimum=30), f"no event marks in {colour} on screen"
 
     app.xdotool("windowfocus", "--sync", app.window)
     app.xdotool("key", "ctrl+q")
