@@ -241,3 +241,21 @@ def test_search_matches_are_highlighted_in_the_list(window, qtbot):
     rect = window.event_list.visualRect(index)
     colours = {shot.pixelColor(x, rect.center().y()).name() for x in range(rect.left(), rect.right())}
     assert "#ffe08a" in colours
+
+
+def test_selecting_a_problem_shows_where_it_is_in_the_file(qtbot, tmp_path):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    bad = [*EVENTS[:2], _event("bad", "2018-13-01", "Impossible month"), *EVENTS[2:]]
+    path = _write(tmp_path, bad)
+    win.open_path(path)
+    panel = win.problems_panel
+    target = next(panel.topLevelItem(i) for i in range(panel.topLevelItemCount())
+                  if "month 13" in panel.topLevelItem(i).text(2))
+    panel.setCurrentItem(target)
+    shown = win.source_excerpt.toPlainText().splitlines()
+    line, column = (int(n) for n in target.text(1).replace("line ", "").replace("column ", "").split(", "))
+    marked = next(i for i, text in enumerate(shown) if text.startswith(">"))
+    assert path.read_text().splitlines()[line - 1] in shown[marked]
+    assert shown[marked + 1].index("^") - shown[marked].index("| ") - 2 == column - 1
+    assert shown[marked].split("| ", 1)[1][column - 1:].startswith('"2018-13-01"')

@@ -9,10 +9,11 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..core import FilterState, LaneMode, TimelineIndex, facet_counts
 from ..io import LoadResult, UnreadableFileError, load_dataset
+from ..io.excerpt import source_excerpt
 from ..io.problems import Problem
 from ..model.findings import Severity
 from ..paths import is_bundled_dataset
@@ -22,7 +23,7 @@ from .event_list import EventList
 from .filter_panel import FilterPanel
 from .kind_style import KIND_ORDER, kind_label
 from .overview_strip import OverviewStrip
-from .problems_panel import ProblemsPanel
+from .problems_panel import ProblemsPanel, SourceExcerptView
 from .settings import SavedView, Settings
 from .timeline_canvas import TimelineCanvas, lane_kind_codes
 
@@ -63,12 +64,18 @@ class MainWindow(QMainWindow):
         self.detail_pane = DetailPane(self)
         self.event_list = EventList(self.store, self)
         self.problems_panel = ProblemsPanel(self)
+        self.source_excerpt = SourceExcerptView(self)
+        problems = QSplitter(Qt.Orientation.Horizontal, self)
+        problems.addWidget(self.problems_panel)
+        problems.addWidget(self.source_excerpt)
+        problems.setStretchFactor(0, 3)
+        problems.setStretchFactor(1, 2)
         self._docks = {}
         for name, title, widget, area in (
             ("filters", "Filters", self.filter_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("details", "Details", self.detail_pane, Qt.DockWidgetArea.RightDockWidgetArea),
             ("events", "Events", self.event_list, Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("problems", "Problems", self.problems_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("problems", "Problems", problems, Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{name}Dock")
@@ -117,6 +124,7 @@ class MainWindow(QMainWindow):
         self.event_list.eventSelected.connect(self.store.select)
         self.event_list.eventActivated.connect(self._show_details)
         self.problems_panel.problemActivated.connect(self._on_problem_activated)
+        self.problems_panel.problemSelected.connect(self._on_problem_selected)
 
     # --- files -----------------------------------------------------------------------------------------
     def open_path(self, path: str | Path, *, keep_view: bool = False) -> None:
@@ -240,6 +248,10 @@ class MainWindow(QMainWindow):
         dock = self._docks["details"]
         dock.show()
         dock.raise_()
+
+    def _on_problem_selected(self, line: int, column: int) -> None:
+        lines = source_excerpt(self.store.path, line) if self.store.path is not None else []
+        self.source_excerpt.show_excerpt(lines, line, column)
 
     def _on_problem_activated(self, pointer: str) -> None:
         self._docks["problems"].raise_()
