@@ -23,8 +23,8 @@ def window(qtbot, monkeypatch):
 
 
 @pytest.fixture
-def controller(window):
-    return start(window)  # closing the window at the end stops the presentation
+def controller(window, qtbot):
+    return start(qtbot, window)  # closing the window at the end stops the presentation
 
 
 def _shown(controller) -> tuple[int, str]:
@@ -53,21 +53,19 @@ def test_f5_presents_the_chosen_story_from_its_first_step(window, qtbot):
     assert controller.audience.progress_label.text() == "Step 1 of 15"
 
 
-@pytest.mark.parametrize("key", FORWARD, ids=lambda k: k.name)
-def test_each_forward_key_moves_exactly_one_step(controller, window, qtbot, key):
-    qtbot.keyClicks(controller.audience, "4")
-    qtbot.keyClick(controller.audience, K.Key_Return)
-    assert _shown(controller)[0] == 4
-    qtbot.keyClick(controller.audience, key)
-    assert _shown(controller) == (5, _story_titles(window)[4])
+def test_each_forward_key_moves_exactly_one_step(controller, window, qtbot):
+    titles = _story_titles(window)
+    for number, key in enumerate(FORWARD, start=2):
+        qtbot.keyClick(controller.audience, key)
+        assert _shown(controller) == (number, titles[number - 1]), key.name
 
 
-@pytest.mark.parametrize("key", BACK, ids=lambda k: k.name)
-def test_each_back_key_moves_exactly_one_step(controller, window, qtbot, key):
-    qtbot.keyClicks(controller.audience, "4")
-    qtbot.keyClick(controller.audience, K.Key_Return)
-    qtbot.keyClick(controller.audience, key)
-    assert _shown(controller) == (3, _story_titles(window)[2])
+def test_each_back_key_moves_exactly_one_step(controller, window, qtbot):
+    titles = _story_titles(window)
+    qtbot.keyClick(controller.audience, K.Key_End)
+    for number, key in enumerate(BACK, start=1):
+        qtbot.keyClick(controller.audience, key)
+        assert _shown(controller) == (15 - number, titles[14 - number]), key.name
 
 
 def test_a_mouse_click_goes_forward_one_step(controller, qtbot):
@@ -111,21 +109,28 @@ def _mostly(image, colour: str) -> bool:
     return same / len(points) > 0.99
 
 
-@pytest.mark.parametrize(("key", "colour", "word"), [
-    (K.Key_B, "#000000", "black"), (K.Key_Period, "#000000", "black"),
-    (K.Key_W, "#ffffff", "white"), (K.Key_Comma, "#ffffff", "white"),
-])
-def test_blank_keys_blank_the_screen_and_the_same_key_restores_it(controller, qtbot, key, colour, word):
+def test_blank_keys_blank_the_screen_and_the_same_key_restores_it(controller, qtbot):
     audience = controller.audience
     qtbot.keyClick(audience, K.Key_PageDown)
-    assert not _mostly(audience.grab().toImage(), colour)
-    qtbot.keyClick(audience, key)
-    assert audience.windowTitle() == f"Presenting: step 2 of 15 (screen {word})"
-    assert _mostly(audience.grab().toImage(), colour)
-    qtbot.keyClick(audience, key)
-    assert audience.windowTitle() == "Presenting: step 2 of 15"
-    assert not _mostly(audience.grab().toImage(), colour)
-    assert audience.card.title_label.isVisible()
+    for key, colour, word in [(K.Key_B, "#000000", "black"), (K.Key_Period, "#000000", "black"),
+                              (K.Key_W, "#ffffff", "white"), (K.Key_Comma, "#ffffff", "white")]:
+        assert not _mostly(audience.grab().toImage(), colour), key.name
+        qtbot.keyClick(audience, key)
+        assert audience.windowTitle() == f"Presenting: step 2 of 15 (screen {word})", key.name
+        assert _mostly(audience.grab().toImage(), colour), key.name
+        qtbot.keyClick(audience, key)
+        assert audience.windowTitle() == "Presenting: step 2 of 15", key.name
+        assert not _mostly(audience.grab().toImage(), colour), key.name
+        assert audience.card.title_label.isVisible()
+
+
+def test_black_then_white_switches_and_white_again_restores(controller, qtbot):
+    audience = controller.audience
+    qtbot.keyClick(audience, K.Key_B)
+    qtbot.keyClick(audience, K.Key_W)
+    assert _mostly(audience.grab().toImage(), "#ffffff")
+    qtbot.keyClick(audience, K.Key_W)
+    assert audience.windowTitle() == "Presenting: step 1 of 15"
 
 
 def test_a_page_key_on_a_blank_screen_shows_the_same_step_again(controller, qtbot):
@@ -168,8 +173,8 @@ def test_shift_f5_starts_from_the_selected_event(window, qtbot):
     assert _shown(tools.controller)[0] == 1
 
 
-def test_without_a_story_the_filtered_events_are_presented_in_time_order(window):
-    controller = start(window, story=None)
+def test_without_a_story_the_filtered_events_are_presented_in_time_order(window, qtbot):
+    controller = start(qtbot, window, story=None)
     starts = [window.store.dataset.events[i].date.earliest for i in range(len(window.store.dataset.events))]
     assert controller.state.count == window.store.matching_count()
     times = [next(e for e in window.store.dataset.events if e.id == s.event_id).date.earliest
@@ -179,7 +184,7 @@ def test_without_a_story_the_filtered_events_are_presented_in_time_order(window)
 
 def test_a_second_screen_gets_the_presenter_view_with_next_step_note_and_time(window, qtbot):
     screen = window.screen()
-    controller = start(window, screens=[screen, screen])
+    controller = start(qtbot, window, screens=[screen, screen])
     presenter, audience = controller.presenter, controller.audience
     assert presenter is not None and presenter.isVisible()
     steps = find_story(window.store.dataset, STORY)[1].steps
@@ -228,7 +233,7 @@ def test_flight_keeps_the_old_event_then_the_new_one_in_view_and_ends_on_the_tar
 
 def test_a_step_flies_in_half_a_second_unless_motion_is_reduced(qtbot, monkeypatch):
     window = open_window(qtbot, monkeypatch, motion="0")
-    controller = start(window)
+    controller = start(qtbot, window)
     strip = controller.audience.strip
     with qtbot.waitSignal(strip.flight.finished, timeout=3000):
         qtbot.keyClick(controller.audience, K.Key_PageDown)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from timeline_app.paths import bundled_dataset_path
 from timeline_app.ui.main_window import MainWindow
@@ -30,13 +30,16 @@ def tools_of(window) -> PresentingTools:
     return tools
 
 
-def start(window, story: str | None = STORY, screens=None, size=(1024, 768)):
+def start(qtbot, window, story: str | None = STORY, screens=None, size=(1024, 768)):
     """Present ``story`` in a normal window of ``size`` (full screen is the user's; tests need a known size)."""
     tools = tools_of(window)
     tools.controller.full_screen = False
     tools.choose_story(story)
     assert tools.controller.start(screens=screens if screens is not None else [window.screen()])
-    tools.controller.audience.resize(*size)
+    audience = tools.controller.audience
+    audience.resize(*size)
+    # The presentation takes the keyboard from the window (its shortcuts, such as Ctrl+0, stop applying).
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is audience and audience.size().toTuple() == size)
     return tools.controller
 
 

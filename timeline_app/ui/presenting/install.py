@@ -26,7 +26,8 @@ class PresentingTools(QObject):
         self.setObjectName("presentingTools")
         self._window = window
         self.controller = PresentationController(window)
-        self.editor = StoryEditorDock(window, self.controller)
+        self.editor = StoryEditorDock(window)
+        self.editor.storyChosen.connect(self.choose_story)
         self.share = ShareActions(window, self.controller)
         self._free_f5(window)
         self.present_action = self._action("&Present from the beginning", "F5",

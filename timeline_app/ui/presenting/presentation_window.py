@@ -152,6 +152,7 @@ class PresentationWindow(QWidget):
         self.effective_scale, self.fits = scale, need <= available
         self.card.setFixedHeight(min(need, max(available, 0)))
         self.strip.setMinimumHeight(strip_min)
+        layout.activate()  # apply the geometry now, so what is measured is what is shown
         self._place_overlays(margin, body)
 
     def _apply_fonts(self, body: int, title: int) -> None:

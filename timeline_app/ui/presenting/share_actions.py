@@ -30,7 +30,8 @@ def view_caption(window) -> str:
     x0, x1 = window.canvas.visible_range()
     dataset = window.store.dataset
     total = len(dataset.events) if dataset is not None else 0
-    return f"{_day(x0)} to {_day(x1)} · {window.store.matching_count()} of {total} events shown"
+    # The window's end is exclusive (midnight after its last day), like an event's own end.
+    return f"{_day(x0)} to {_day(x1 - 1)} · {window.store.matching_count()} of {total} events shown"
 
 
 class ShareActions(QObject):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,13 +33,16 @@ __all__ = ["StoryEditorDock"]
 
 
 class StoryEditorDock(QDockWidget):
-    """Public methods do what the buttons do, without dialogs (titles and paths are passed in)."""
+    """Public methods do what the buttons do, without dialogs (titles and paths are passed in).
 
-    def __init__(self, window, controller) -> None:
+    Signals: ``storyChosen(str)`` (the user picked or made a story: it becomes the one F5 presents)."""
+
+    storyChosen = Signal(str)
+
+    def __init__(self, window) -> None:
         super().__init__("Stories", window)
         self.setObjectName("storiesDock")
         self._window = window
-        self._controller = controller
         self.document = StoryDocument(window)
         self.model = StoryStepModel(window.store, self)
         self._row = 0
@@ -59,7 +62,7 @@ class StoryEditorDock(QDockWidget):
         layout = QVBoxLayout(panel)
         self.story_combo = QComboBox(panel)
         self.story_combo.setAccessibleName("Story to edit")
-        self.story_combo.activated.connect(lambda i: self.show_story(self.story_combo.itemData(i)))
+        self.story_combo.activated.connect(lambda i: self.storyChosen.emit(self.story_combo.itemData(i)))
         layout.addWidget(self.story_combo)
         grid = QGridLayout()
         self.buttons = {}
@@ -110,6 +113,8 @@ class StoryEditorDock(QDockWidget):
 
     # --- what the buttons do -----------------------------------------------------------------------------
     def show_story(self, story_id: str | None) -> None:
+        if story_id == self.model.story_id:
+            return
         self.commit_note()
         self.model.set_story(story_id)
         self._row = 0
@@ -128,8 +133,8 @@ class StoryEditorDock(QDockWidget):
         story_id = stories.story_id_for(dataset, title)
         if not self._edit("New story", lambda d: stories.make_story(d, title, ids, story_id=story_id)):
             return False
-        self._controller.story_id = story_id
         self.show_story(story_id)
+        self.storyChosen.emit(story_id)
         return True
 
     def add_selected_event(self) -> bool:
