@@ -169,11 +169,15 @@ class TimelineCanvas(pg.PlotWidget):
         self._update_plan()
 
     def _geometry(self, x0: float, x1: float) -> ViewGeometry:
+        # The view box applies a new range to its transform lazily (before it paints): bring it up to date,
+        # or a plan made right after a pan or zoom would use the previous frame's mapping.
+        self.getPlotItem().getViewBox().updateMatrix()
         transform = self.marks.deviceTransform(self.viewportTransform())
         left = transform.map(QPointF(x0, 0)).x()
         right = transform.map(QPointF(x1, 0)).x()
         n_lanes = len(self._index.lane_labels) if self._index is not None else 0
-        tops = np.array([transform.map(QPointF(0, i - 0.5)).y() for i in range(n_lanes + 1)])
+        # An axis-aligned mapping: y_px = m22 * y + dy (what transform.map gives for x = 0), for all lanes at once.
+        tops = transform.m22() * (np.arange(n_lanes + 1) - 0.5) + transform.dy()
         height = float(tops[1] - tops[0]) if n_lanes else 0.0
         return ViewGeometry(x0, x1, left, right - left, tops[:-1] if n_lanes else tops, height)
 
