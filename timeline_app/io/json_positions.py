@@ -171,22 +171,34 @@ def path_at(text: str, offset: int) -> Path:
     object or list around it; an offset where broken text stops making sense belongs to the innermost
     container still open there.
     """
+    return paths_at(text, [offset])[offset]
+
+
+def paths_at(text: str, offsets: Iterable[int]) -> dict[int, Path]:
+    """``path_at`` for many offsets in one pass over the text."""
+    pending = sorted(set(offsets), reverse=True)  # the next offset to place is pending[-1]
+    found: dict[int, Path] = {}
     container: Path = ()
     for event in _walk(text, lambda _path: True):
+        if not pending:
+            break
         kind, path = event[0], event[1]
         if kind == "value":
             _, _, _name_pos, value_pos, end = event
-            if offset < value_pos:  # before the value: on its name, the colon or the space around them
-                return path[:-1]
+            while pending and pending[-1] < value_pos:  # before the value: on its name, colon or space
+                found[pending.pop()] = path[:-1]
             if end is None:  # a container it is entering
                 container = path
                 continue
-            if value_pos <= offset < end or (offset == end == len(text) and value_pos < end):
-                return path
+            while pending and (value_pos <= pending[-1] < end or (pending[-1] == end == len(text) and value_pos < end)):
+                found[pending.pop()] = path
         elif kind == "close":
-            if event[2] >= offset:
-                return path
+            while pending and event[2] >= pending[-1]:
+                found[pending.pop()] = path
             container = path[:-1]
         else:
-            return path
-    return container
+            while pending:
+                found[pending.pop()] = path
+    while pending:
+        found[pending.pop()] = container
+    return found

@@ -12,7 +12,7 @@ from ..model.findings import Severity, json_pointer
 from .json_positions import LineIndex, path_at, unclosed_brackets
 from .problems import Problem
 
-_BOM = b"\xef\xbb\xbf"
+BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _MAX_ENCODING_PROBLEMS = 10
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -49,7 +49,10 @@ _SYNTAX_MESSAGES = {
         "a \\u escape in text is half of a pair (\\uD800 to \\uDFFF) without its other half; write the "
         "character itself instead"
     ),
-    "number is infinity when parsed as double": "this number is too large",
+    "number is infinity when parsed as double": (
+        "this number is too large to be read (beyond about 1.8e308); write an ordinary number, and put dates, "
+        "ids and other text in double quotes"
+    ),
     "number with leading zero is not allowed": (
         "a number must not start with 0 (write 7, not 07); dates and ids go in double quotes"
     ),
@@ -83,7 +86,7 @@ class ParsedJson:
     def text(self) -> str:
         """The decoded text, made only when positions are needed (the fast path never needs it)."""
         if self._text is None:
-            self._text = self._data.removeprefix(_BOM).decode("utf-8", errors="replace")
+            self._text = self._data.removeprefix(BOM).decode("utf-8", errors="replace")
         return self._text
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -95,6 +98,13 @@ class ParsedJson:
         """A problem at a character offset of ``text``, with the pointer of the value around it."""
         line, column = self.position(offset)
         return Problem(file, line, column, json_pointer(path_at(self.text, offset)), severity, message)
+
+
+def bom_problem(file: str) -> Problem:
+    """A byte-order mark: JSON does not allow it, but it hides nothing, so the file is read past it."""
+    return Problem(file, 1, 1, "", Severity.WARNING,
+                   "the file starts with a byte-order mark (BOM), which JSON does not allow; it was skipped, "
+                   "but save the file as UTF-8 without BOM")
 
 
 def parse_json_bytes(data: bytes, file: str) -> ParsedJson:
@@ -111,14 +121,9 @@ def parse_json_bytes(data: bytes, file: str) -> ParsedJson:
             "the file is saved as UTF-16 (called 'Unicode' by some editors); save it as UTF-8",
         ))
         return result
-    if body.startswith(_BOM):
-        # JSON does not allow it, but it hides nothing: read past it and say so.
-        result.problems.append(Problem(
-            file, 1, 1, "", Severity.WARNING,
-            "the file starts with a byte-order mark (BOM), which JSON does not allow; it was skipped, "
-            "but save the file as UTF-8 without BOM",
-        ))
-        body = body[len(_BOM):]
+    if body.startswith(BOM):
+        result.problems.append(bom_problem(file))
+        body = body[len(BOM):]
     if not body.strip():
         what = "is empty" if not body else "holds only spaces and blank lines"
         result.problems.append(Problem(file, 1, 1, "", Severity.ERROR,

@@ -1,7 +1,14 @@
 """Load a dataset file: read bytes, parse, validate, cross-check, and place every problem in the file.
 
 Loading never writes anything. It returns a LoadResult holding the dataset made of the file's valid parts
-(or None when nothing usable could be read) and every problem found, sorted by position.
+(or None when nothing usable could be read), every problem found, sorted by position, and how many
+events, sources and stories of the file were left out.
+
+The work is a generator (``iter_load_dataset``, ``iter_parse_dataset``) that yields ``LoadProgress`` between
+steps none of which holds the interpreter long, so a window can run it in a worker thread, show progress
+and stop it between two steps (``close()`` the generator); ``load_dataset`` and ``parse_dataset`` run it to
+the end. Events are validated in batches straight from the bytes (``io.batches``); a file that is not
+well-formed JSON is read whole by the careful path (``io.json_text``), which places every syntax problem.
 """
 
 from __future__ import annotations
@@ -10,28 +17,35 @@ import contextlib
 import gc
 import os
 import stat
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import TypeAdapter, ValidationError
-
-from ..model import FORMAT_VERSION, Dataset
-from ..model.findings import Finding, json_pointer
-from ..model.validation import ValidatedDocument, check_validated, validate_document
-from .json_positions import locate
-from .json_text import ParsedJson, parse_json_bytes
+from ..model import Dataset
+from ..model.error_messages import owner_name
+from ..model.findings import Finding, Severity, json_pointer
+from ..model.validation import validate_document
+from .batches import NotBatchable, iter_validate
+from .duplicates import find_duplicates, may_hold_duplicates
+from .json_positions import locate, paths_at
+from .json_text import BOM, ParsedJson, bom_problem, parse_json_bytes
 from .local_copies import check_local_copies
 from .problems import Problem
-
-_DATASET = TypeAdapter(Dataset)
+from .text_checks import clean_values, may_hold_hostile_text
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
-"""Files above this are refused before they are read (about 300,000 events of ordinary size)."""
+"""Files above this are refused before they are read (about 280,000 events of ordinary size, which take
+some 3 KB of memory each once loaded)."""
+MB = 1024 * 1024
+_READ_CHUNK = 8 * MB
+_MAX_DUPLICATES_REPORTED = 50
+_SECTIONS = ("events", "sources", "stories")
+T = TypeVar("T")
 
 
 class UnreadableFileError(Exception):
-    """The file cannot be read at all (missing, a folder, no permission)."""
+    """The file cannot be read at all (missing, a folder, no permission, too large)."""
 
     def __init__(self, file: str, reason: str) -> None:
         super().__init__(f"{file}: {reason}")
@@ -44,6 +58,9 @@ class LoadResult:
     file: str
     dataset: Dataset | None
     problems: tuple[Problem, ...]
+    left_out: dict[str, int] = field(default_factory=dict)
+    """Per section ("events", "sources", "stories"), how many items of the file are not in ``dataset``
+    because of their problems; sections with none left out are absent."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -52,6 +69,19 @@ class LoadResult:
     @property
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if not p.is_error)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProgress:
+    """How far a load has come: ``done`` of ``total`` bytes read ("reading"), then checked ("checking")."""
+
+    stage: str
+    done: int
+    total: int
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total if self.total else 1.0
 
 
 @contextlib.contextmanager
@@ -70,11 +100,44 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_dataset_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes; raises UnreadableFileError (with a plain reason) when it cannot or must not be read.
+def run_to_end(steps: Generator[object, None, T]) -> T:
+    """Run a generator that yields progress to its end; its return value."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
 
-    Only regular files are read: a pipe or a device such as /dev/zero could block or never end.
-    """
+
+def load_dataset(path: str | os.PathLike[str], *, require_citations: bool = False) -> LoadResult:
+    """Read and check a dataset file. Raises UnreadableFileError only when the file cannot be read."""
+    return run_to_end(iter_load_dataset(path, require_citations=require_citations))
+
+
+def parse_dataset(data: bytes, *, file: str, base_dir: Path | None = None,
+                  require_citations: bool = False) -> LoadResult:
+    """Check a dataset given as bytes. ``base_dir`` is the folder local copies must stay inside."""
+    return run_to_end(iter_parse_dataset(data, file=file, base_dir=base_dir, require_citations=require_citations))
+
+
+def iter_load_dataset(path: str | os.PathLike[str], *,
+                      require_citations: bool = False) -> Generator[LoadProgress, None, LoadResult]:
+    """``load_dataset`` as steps: yields progress; raises UnreadableFileError before reading a file that
+    cannot or must not be read (too large, not a regular file...)."""
+    data = yield from iter_read_dataset_bytes(path)
+    return (yield from iter_parse_dataset(data, file=os.fspath(path), base_dir=Path(path).parent,
+                                          require_citations=require_citations))
+
+
+def read_dataset_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes; raises UnreadableFileError (with a plain reason) when it cannot or must not be read."""
+    return run_to_end(iter_read_dataset_bytes(path, max_bytes=max_bytes))
+
+
+def iter_read_dataset_bytes(path: str | os.PathLike[str], *,
+                            max_bytes: int = MAX_FILE_BYTES) -> Generator[LoadProgress, None, bytes]:
+    """Read the file in chunks, yielding progress. Only regular files are read (a pipe or a device such as
+    /dev/zero could block or never end), and a file larger than ``max_bytes`` is refused before reading."""
     file = os.fspath(path)
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; regular files ignore it.
@@ -87,8 +150,14 @@ def read_dataset_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_FIL
                 raise UnreadableFileError(file, "this is not a regular file (a pipe or a device?); "
                                                 "give a dataset file")
             _check_size(file, info.st_size, max_bytes)
+            chunks: list[bytes] = []
+            size = 0
             with open(fd, "rb", closefd=False) as handle:
-                data = handle.read(max_bytes + 1)
+                while chunk := handle.read(min(_READ_CHUNK, max_bytes + 1 - size)):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    _check_size(file, size, max_bytes)  # it may have grown since it was measured
+                    yield LoadProgress("reading", size, max(info.st_size, size))
         finally:
             os.close(fd)
     except IsADirectoryError:
@@ -103,58 +172,73 @@ def read_dataset_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_FIL
         raise UnreadableFileError(file, f"cannot be read: {exc.strerror or exc}") from None
     except ValueError:  # a name holding a NUL character
         raise UnreadableFileError(file, "this is not a valid file name") from None
-    _check_size(file, len(data), max_bytes)  # it may have grown while being read
-    return data
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _check_size(file: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise UnreadableFileError(
-            file, f"the file is {size / 1e6:,.0f} MB, larger than the limit of {max_bytes / 1e6:,.0f} MB "
-            "for a dataset; it was not read")
+            file, f"the file is {size / MB:,.0f} MB, larger than the limit of {max_bytes / MB:,.0f} MB for a "
+            "dataset (about 280,000 events); it was not read. Split it into smaller datasets")
 
 
-def load_dataset(path: str | os.PathLike[str], *, require_citations: bool = False) -> LoadResult:
-    """Read and check a dataset file. Raises UnreadableFileError only when the file cannot be read."""
-    data = read_dataset_bytes(path)
-    return parse_dataset(data, file=os.fspath(path), base_dir=Path(path).parent,
-                         require_citations=require_citations)
-
-
-def parse_dataset(data: bytes, *, file: str, base_dir: Path | None = None,
-                  require_citations: bool = False) -> LoadResult:
-    """Check a dataset given as bytes. ``base_dir`` is the folder local copies must stay inside."""
+def iter_parse_dataset(data: bytes, *, file: str, base_dir: Path | None = None,
+                       require_citations: bool = False) -> Generator[LoadProgress, None, LoadResult]:
+    """``parse_dataset`` as steps: yields progress after each batch of events."""
+    total = len(data)
     with gc_paused():
-        document = _validate_clean_bytes(data, require_citations)
-        if document is not None:
-            parsed = ParsedJson(None, _data=data)  # positions, if a cross check finds anything
-        else:
+        start = len(BOM) if data.startswith(BOM) else 0
+        try:
+            checking = iter_validate(data, start, require_citations=require_citations)
+            while True:
+                try:
+                    done = next(checking)
+                except StopIteration as finished:
+                    batched = finished.value
+                    break
+                yield LoadProgress("checking", done, total)
+            document, text_findings = batched.document, batched.text_findings
+            duplicates = batched.may_hold_duplicates
+            parsed = ParsedJson(None, _data=data)  # positions, only if something is found
+            if start:
+                parsed.problems.append(bom_problem(file))
+        except NotBatchable:  # not well-formed: read whole, every syntax problem placed
             parsed = parse_json_bytes(data, file)
             if not parsed.parsed:
                 return LoadResult(file, None, tuple(sorted(parsed.problems, key=lambda p: (p.line, p.column))))
+            text_findings = clean_values(parsed.value) if may_hold_hostile_text(data) else []
             document = validate_document(parsed.value, require_citations=require_citations)
             parsed.value = None  # the raw dicts are no longer needed; free them before anything else
-    dataset, findings = document.dataset, document.findings
-    if dataset is not None and base_dir is not None and any(s.local_copy for s in dataset.sources):
-        index = {s.id: origin for s, origin in zip(dataset.sources, document.origins["sources"], strict=True)}
-        dataset, more = check_local_copies(dataset, index, base_dir)
-        findings += more
-    problems = parsed.problems + _place(findings, parsed, file)
-    problems.sort(key=lambda p: (p.line, p.column))
-    return LoadResult(file, dataset, tuple(problems))
+            duplicates = document.dataset is not None and may_hold_duplicates(data, start, total, [document.dataset])
+        dataset, findings = document.dataset, document.findings
+        if dataset is not None:
+            findings = findings + text_findings + (_duplicates(parsed) if duplicates else [])
+            if base_dir is not None and any(s.local_copy for s in dataset.sources):
+                index = {s.id: origin for s, origin in zip(dataset.sources, document.origins["sources"], strict=True)}
+                dataset, more = check_local_copies(dataset, index, base_dir)
+                findings += more
+        yield LoadProgress("checking", total, total)
+        problems = parsed.problems + _place(findings, parsed, file)
+        problems.sort(key=lambda p: (p.line, p.column))
+        left_out = {name: document.counts.get(name, 0) - len(getattr(dataset, name))
+                    for name in _SECTIONS} if dataset is not None else {}
+    return LoadResult(file, dataset, tuple(problems), {k: n for k, n in left_out.items() if n > 0})
 
 
-def _validate_clean_bytes(data: bytes, require_citations: bool) -> ValidatedDocument | None:
-    """The fast path for a file whose every field is valid: pydantic builds the dataset straight from the
-    bytes, with no intermediate dicts (the dicts cost about 30% more peak memory at 100,000 events).
-    None when anything is wrong; the careful path then finds and places every problem."""
-    try:
-        dataset = _DATASET.validate_json(data)
-    except (ValidationError, ValueError, RecursionError):
-        return None
-    if dataset.format_version > FORMAT_VERSION:
-        return None  # the careful path explains that the file is newer than this app
-    return check_validated(dataset, require_citations=require_citations)
+def _duplicates(parsed: ParsedJson) -> list[Finding]:
+    """A warning for each name given twice in one object, at the one that counts (the last)."""
+    text = parsed.text
+    found = find_duplicates(text)[:_MAX_DUPLICATES_REPORTED]
+    objects = paths_at(text, [d.offsets[-1] for d in found])
+    findings = []
+    for duplicate in found:
+        path = (*objects[duplicate.offsets[-1]], duplicate.name)
+        line, column = parsed.position(duplicate.offsets[0])
+        times = "twice" if len(duplicate.offsets) == 2 else f"{len(duplicate.offsets)} times"
+        findings.append(Finding(path, Severity.WARNING, (
+            f"'{duplicate.name[:80]}' is given {times} in this {owner_name(path)}: the value given last (here) is "
+            f"used and the one at line {line}, column {column} is ignored; give each field once"), at_key=True))
+    return findings
 
 
 def _place(findings: list[Finding], parsed: ParsedJson, file: str) -> list[Problem]:

@@ -18,6 +18,12 @@ class Problem:
     severity: Severity
     message: str
 
+    def __post_init__(self) -> None:
+        # Messages quote the dataset's text: whatever it holds, a message stays one line of visible text, so
+        # no view (a terminal, the problems panel) acts on a control character or a direction override in it.
+        if not self.message.isprintable():
+            object.__setattr__(self, "message", visible(self.message))
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
@@ -29,10 +35,16 @@ class Problem:
         other invisible or control characters, such as terminal escapes or direction overrides, are written
         as escapes (\\x1b, \\u202e) rather than acted on by the terminal.
         """
-        message = " ".join(self.message.split())
-        if not message.isprintable():
-            message = "".join(c if c.isprintable() else _escape(c) for c in message)
-        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {message}"
+        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {visible(self.message)}"
+
+
+def visible(text: str) -> str:
+    """``text`` on one line (whitespace runs collapsed to a space), every other character that is not
+    printable (controls, direction overrides, zero-width characters) written as an escape such as \\u202e."""
+    text = " ".join(text.split())
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else _escape(c) for c in text)
 
 
 def _escape(char: str) -> str:

@@ -75,7 +75,7 @@ def _finding(error: dict[str, Any], root: type, prefix: Path) -> Finding:
     local: Path = tuple(error["loc"])
     path = prefix + local
     kind = error["type"]
-    name = _field_name(path)
+    name = field_name(path)
     if kind in ("unexpected_keyword_argument", "extra_forbidden"):
         allowed = field_names(root, local[:-1])
         hint = _did_you_mean(str(path[-1]), allowed) or _synonym(str(path[-1]), allowed)
@@ -102,7 +102,7 @@ def _explain(kind: str, error: dict[str, Any], path: Path) -> str:
     ctx = error.get("ctx") or {}
     given = error.get("input")
     if kind in ("missing", "missing_keyword_argument", "missing_argument"):
-        return f"is missing; every {_owner_name(path)} needs one"
+        return f"is missing; every {owner_name(path)} needs one"
     if kind == "enum":
         expected = ctx.get("expected", "")
         choices = tuple(part.strip(" '") for part in expected.replace(" or ", ", ").split(","))
@@ -110,7 +110,9 @@ def _explain(kind: str, error: dict[str, Any], path: Path) -> str:
             return f"must be one of: {', '.join(choices)} (in double quotes), not {_kind_of(given)}"
         return (f"is '{_short(given)}', which is not one of: {', '.join(choices)}"
                 f"{_did_you_mean(given, choices)}")
-    if kind == "int_from_float":
+    if kind == "int_from_float" or (kind == "int_type" and isinstance(given, float)):
+        if isinstance(given, float) and given.is_integer() and abs(given) >= 1e15:
+            return f"must be a whole number of ordinary size, not {_number(given)}"
         return f"must be a whole number, not {_number(given)}"
     if kind in ("int_parsing_size", "finite_number"):
         return f"must be a whole number of ordinary size, not {_number(given)}"
@@ -174,7 +176,8 @@ def _expected_words(kind: str) -> str:
     return kind.replace("_", " ")
 
 
-def _field_name(path: Path) -> str:
+def field_name(path: Path) -> str:
+    """How a message names the value at ``path``: "'title'", or "actor 2 of 'actors'" for a list item."""
     names = [part for part in path if isinstance(part, str)]
     if not names:
         return "the dataset"
@@ -183,7 +186,8 @@ def _field_name(path: Path) -> str:
     return f"'{names[-1]}'"
 
 
-def _owner_name(path: Path) -> str:
+def owner_name(path: Path) -> str:
+    """What holds the value at ``path``, in words: "event", "citation", "dataset"."""
     for part in reversed(path[:-1]):
         if isinstance(part, str):
             return _ITEM_NAMES.get(part, part.replace("_", " "))

@@ -14,36 +14,80 @@ from pydantic import TypeAdapter, ValidationError
 
 from .cross_checks import Origins, cross_check
 from .error_messages import describe_errors, field_info
-from .findings import Finding, Path, Severity
+from .findings import Finding, Severity
+from .salvage import validate_keeping_valid
 from .schema import FORMAT_NAME, FORMAT_VERSION, Dataset, Event, Source, Story
 
 _DATASET = TypeAdapter(Dataset)
 _SECTIONS = {"events": (Event, TypeAdapter(Event)), "sources": (Source, TypeAdapter(Source)),
              "stories": (Story, TypeAdapter(Story))}
-_MAX_SALVAGE_ROUNDS = 6
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class ValidatedDocument:
     """The dataset made of a document's valid parts (None when it is not a dataset this app can read),
-    every finding, and for each kept event, source and story its index in the file."""
+    every finding, for each kept event, source and story its index in the file, and how many items each
+    section holds in the file (so what was left out can be counted)."""
 
     dataset: Dataset | None
     findings: list[Finding]
     origins: Origins
+    counts: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
-def validate_document(value: Any, *, require_citations: bool = False) -> ValidatedDocument:
-    """Validate a parsed JSON document, collecting every problem."""
+@dataclasses.dataclass(slots=True)
+class ItemsPart:
+    """Events validated apart from the rest of the document, batch by batch (the loader's way with large
+    files): the kept events, each one's index in the file, the ids of events left out, the findings, and
+    how many events the file holds so far."""
+
+    items: list = dataclasses.field(default_factory=list)
+    origins: list[int] = dataclasses.field(default_factory=list)
+    left_out: set[str] = dataclasses.field(default_factory=set)
+    findings: list[Finding] = dataclasses.field(default_factory=list)
+    count: int = 0
+
+    def add_valid(self, events: tuple[Event, ...]) -> None:
+        """Events that validated whole (the usual case): all kept, in file order."""
+        self.origins.extend(range(self.count, self.count + len(events)))
+        self.items.extend(events)
+        self.count += len(events)
+
+    def add_values(self, values: list[Any]) -> None:
+        """Parsed JSON values of the next events, at least one of them invalid: every problem is described as
+        the whole-document path describes it, and only what is invalid is left out."""
+        start, self.count = self.count, self.count + len(values)
+        try:
+            _EVENTS.validate_python(values)
+            errors: list[dict[str, Any]] = []
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        for error in errors:
+            loc = error["loc"]
+            error["loc"] = ("events", start + loc[0], *loc[1:]) if loc and isinstance(loc[0], int) else ("events",)
+        self.findings += describe_errors(errors, Dataset)
+        kept, origins, dropped = _salvage_items("events", values, start, self.findings)
+        self.items += kept
+        self.origins += origins
+        self.left_out |= dropped
+
+
+_EVENTS = TypeAdapter(tuple[Event, ...])
+
+
+def validate_document(value: Any, *, require_citations: bool = False,
+                      events: ItemsPart | None = None) -> ValidatedDocument:
+    """Validate a parsed JSON document, collecting every problem. With ``events``, the document's own
+    'events' are ignored and these, validated apart, take their place."""
     try:
-        return _validate_document(value, require_citations)
+        return _validate_document(value, require_citations, events)
     except RecursionError:
         # A wrong value nested hundreds of levels deep (the parser allows 1,024): pydantic's message for it
         # repr()s it and runs out of stack. Valid data is never deeper than a few levels, so check a copy
         # whose deep containers are emptied: the same problems are found, at the same paths.
         pass
     try:
-        return _validate_document(_cut_deeper_than(value, _MAX_USEFUL_DEPTH), require_citations)
+        return _validate_document(_cut_deeper_than(value, _MAX_USEFUL_DEPTH), require_citations, events)
     except RecursionError:  # not expected; still no crash
         return ValidatedDocument(None, [Finding((), Severity.ERROR, "the data is nested too deeply to be "
                                                 "checked; a dataset never needs that many levels of [ and {, "
@@ -74,19 +118,15 @@ def _cut_deeper_than(value: Any, limit: int) -> Any:
     return top
 
 
-def check_validated(dataset: Dataset, *, require_citations: bool = False) -> ValidatedDocument:
-    """Cross-check a dataset that pydantic already validated whole (the fast path: every item kept, so
-    each item's index in the file is its index in the dataset)."""
-    origins: Origins = {name: range(len(getattr(dataset, name))) for name in _SECTIONS}
-    dataset, findings, origins = cross_check(dataset, origins, require_citations=require_citations,
-                                             left_out={}, reported=frozenset())
-    return ValidatedDocument(dataset, findings, origins)
-
-
-def _validate_document(value: Any, require_citations: bool) -> ValidatedDocument:
+def _validate_document(value: Any, require_citations: bool, events: ItemsPart | None = None) -> ValidatedDocument:
     findings = _check_format(value)
     if any(f.severity is Severity.ERROR for f in findings):
-        return ValidatedDocument(None, findings, {})
+        return ValidatedDocument(None, findings, {}, _counts(value))
+    counts = _counts(value)
+    if events is not None:  # validated apart, batch by batch: the rest is validated without them
+        findings = events.findings + findings
+        value = {**value, "events": []}
+        counts["events"] = events.count
     left_out: dict[str, frozenset[str]] = {}
     try:
         dataset = _DATASET.validate_python(value)
@@ -94,10 +134,21 @@ def _validate_document(value: Any, require_citations: bool) -> ValidatedDocument
     except ValidationError as exc:
         findings += describe_errors(exc.errors(include_url=False), Dataset)
         dataset, origins, left_out = _salvage(value, findings)
+    if events is not None:
+        dataset = dataclasses.replace(dataset, events=tuple(events.items))
+        origins = {**origins, "events": events.origins}
+        left_out["events"] = frozenset(events.left_out)
     reported = frozenset(f.path for f in findings if f.severity is Severity.ERROR)
     dataset, more, origins = cross_check(dataset, origins, require_citations=require_citations,
                                          left_out=left_out, reported=reported)
-    return ValidatedDocument(dataset, findings + more, origins)
+    return ValidatedDocument(dataset, findings + more, origins, counts)
+
+
+def _counts(value: Any) -> dict[str, int]:
+    """How many items each section holds in the file (a section that is not a list counts none)."""
+    if not isinstance(value, dict):
+        return {}
+    return {name: len(items) for name in _SECTIONS if isinstance(items := value.get(name), list)}
 
 
 _JSON_KINDS = {dict: "an object { ... }", list: "a list [ ... ]", str: "a text", bool: "true or false",
@@ -147,20 +198,10 @@ def _salvage(value: dict, findings: list[Finding]) -> tuple[Dataset, Origins, di
     top = dict(value)
     origins: dict[str, list[int]] = {}
     left_out: dict[str, frozenset[str]] = {}
-    for name, (cls, adapter) in _SECTIONS.items():
+    for name in _SECTIONS:
         items = top.get(name, [])
-        kept, origins[name], dropped = [], [], set()
-        for index, item in enumerate(items if isinstance(items, list) else []):
-            obj = _validate_keeping_valid(cls, adapter, item)
-            if obj is None:
-                findings.append(Finding((name, index), Severity.ERROR, f"this {cls.__name__.lower()} is left "
-                                        "out until the problems reported for it are fixed"))
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    dropped.add(item["id"])
-            else:
-                kept.append(obj)
-                origins[name].append(index)
-        top[name] = kept
+        top[name], origins[name], dropped = _salvage_items(name, items if isinstance(items, list) else [], 0,
+                                                           findings)
         left_out[name] = frozenset(dropped)
     for key in list(top):
         if key not in _SECTIONS and key not in ("format", "format_version", "title"):
@@ -176,6 +217,25 @@ def _salvage(value: dict, findings: list[Finding]) -> tuple[Dataset, Origins, di
         return _DATASET.validate_python({k: v for k, v in top.items() if k in keep}), origins, left_out
 
 
+def _salvage_items(name: str, items: list[Any], start: int,
+                   findings: list[Finding]) -> tuple[list[Any], list[int], set[str]]:
+    """Each item of section ``name`` (file indexes from ``start``) validated alone, keeping what is valid:
+    the kept items, their file indexes, and the ids of the items left out whole."""
+    cls, adapter = _SECTIONS[name]
+    kept, origins, dropped = [], [], set()
+    for index, item in enumerate(items, start):
+        obj = validate_keeping_valid(cls, adapter, item)
+        if obj is None:
+            findings.append(Finding((name, index), Severity.ERROR, f"this {cls.__name__.lower()} is left "
+                                    "out until the problems reported for it are fixed"))
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                dropped.add(item["id"])
+        else:
+            kept.append(obj)
+            origins.append(index)
+    return kept, origins, dropped
+
+
 def _valid_alone(key: str, value: Any) -> bool:
     probe = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "title": "t", key: value}
     try:
@@ -183,80 +243,3 @@ def _valid_alone(key: str, value: Any) -> bool:
         return True
     except ValidationError:
         return False
-
-
-def _validate_keeping_valid(cls: type, adapter: TypeAdapter, item: Any) -> Any | None:
-    for _ in range(_MAX_SALVAGE_ROUNDS):
-        try:
-            return adapter.validate_python(item)
-        except ValidationError as exc:
-            item = _without_bad_parts(cls, item, [tuple(e["loc"]) for e in exc.errors(include_url=False)])
-            if item is None:
-                return None
-    return None
-
-
-def _without_bad_parts(cls: type, item: Any, locs: list[Path]) -> Any | None:
-    """A copy of ``item`` without the smallest removable part around each error, or None if none is."""
-    if not isinstance(item, dict):
-        return None
-    removals = set()
-    for loc in locs:
-        part = _removable_part(cls, loc)
-        if part is None:
-            return None
-        removals.add(part)
-    item = _copy_along(item, removals)
-    for path in sorted(removals, key=_removal_order, reverse=True):
-        parent = _resolve(item, path[:-1])
-        if isinstance(parent, dict):
-            parent.pop(path[-1], None)
-        elif isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
-            del parent[path[-1]]
-    return item
-
-
-def _removable_part(cls: type, loc: Path) -> Path | None:
-    """The deepest prefix of ``loc`` that is a list element or an optional field, if any."""
-    for end in range(len(loc), 0, -1):
-        part = loc[:end]
-        if isinstance(part[-1], int):
-            return part
-        info = field_info(cls, part)
-        if info is None or not info.is_required():
-            return part
-    return None
-
-
-def _removal_order(path: Path) -> tuple:
-    # Deeper first, and later list indexes before earlier ones, so removals do not shift each other.
-    return (len(path), tuple((1, p) if isinstance(p, int) else (0, 0) for p in path))
-
-
-def _copy_along(item: dict, paths: set[Path]) -> dict:
-    copy = dict(item)
-    for path in paths:
-        node: Any = copy
-        for part in path[:-1]:
-            try:
-                child = node[part]
-            except (KeyError, IndexError, TypeError):
-                break
-            if isinstance(child, dict):
-                child = dict(child)
-            elif isinstance(child, list):
-                child = list(child)
-            else:
-                break
-            node[part] = child
-            node = child
-    return copy
-
-
-def _resolve(item: Any, path: Path) -> Any:
-    for part in path:
-        try:
-            item = item[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return item
