@@ -37,10 +37,12 @@ def first_sentence(text: str) -> str:
     return text
 
 
-def attribution_text(source: Source, prefix: str = "— ") -> str:
-    """Who said it, for the card: author, title, date and UN document symbol. Author and title are bidi
+def attribution_text(source: Source, prefix: str = "— ", *, with_title: bool = True) -> str:
+    """Who said it, for the card: author, (title,) date and UN document symbol. Author and title are bidi
     isolates, so an Arabic name cannot reorder the punctuation around it."""
-    parts = [isolate(source.author), f"“{isolate(source.title)}”"]
+    parts = [isolate(source.author)]
+    if with_title:
+        parts.append(f"“{isolate(source.title)}”")
     if source.date is not None:
         parts.append(source.date.human)
     if source.document:
@@ -62,7 +64,7 @@ class CardContent:
     @classmethod
     def build(cls, dataset: Dataset, event_id: str, kind_names: dict[EventKind, str] | None = None) -> CardContent:
         """The card of ``event_id``. The quote is the first quoted citation short enough for a card (else
-        the shortest); an event without a quote names its first source instead."""
+        the shortest), attributed to its author; an event without a quote names its first source instead."""
         event = next(e for e in dataset.events if e.id == event_id)
         sources = {s.id: s for s in dataset.sources}
         cited = [c for c in event.citations if c.source in sources]
@@ -75,6 +77,9 @@ class CardContent:
         quote = f"“{' '.join(citation.quote.split())}”" if citation is not None and citation.quote else None
         attribution = None
         if citation is not None:
-            attribution = attribution_text(sources[citation.source], "— " if quote else "Source: ")
+            # Under a quote, who and when is enough for the back row; the handout has the full citation.
+            source = sources[citation.source]
+            attribution = attribution_text(source, "— ", with_title=False) if quote else attribution_text(
+                source, "Source: ")
         return cls(event_id=event.id, kind=event.kind, kind_text=kind_text, date_text=event.date.human,
                    title=event.title, sentence=first_sentence(event.summary), quote=quote, attribution=attribution)

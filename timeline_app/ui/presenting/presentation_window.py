@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QMouseEvent, QPainter, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from .card import PresentationCard, make_label, set_colours
 from .card_text import CardContent
@@ -82,13 +82,17 @@ class PresentationWindow(QWidget):
 
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
+        # The window's size is the screen's; the layout follows it (fixed heights are recomputed on resize).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         top = QHBoxLayout()
         top.addWidget(self.story_label, 1)
         top.addWidget(self.progress_label, 0)
         layout.addLayout(top)
         layout.addWidget(self.progress_bar)
+        layout.addStretch(1)  # the card sits in the middle of the space the timeline leaves
         layout.addWidget(self.card)
-        layout.addWidget(self.strip, 1)
+        layout.addStretch(1)
+        layout.addWidget(self.strip)
 
     # --- what is shown -----------------------------------------------------------------------------------
     def show_state(self, state: PresentationState, deck_title: str, content: CardContent, note: str) -> None:
@@ -151,7 +155,8 @@ class PresentationWindow(QWidget):
                 break
         self.effective_scale, self.fits = scale, need <= available
         self.card.setFixedHeight(min(need, max(available, 0)))
-        self.strip.setMinimumHeight(strip_min)
+        # The timeline takes up to a third of the screen; what the card does not need stays around it.
+        self.strip.setFixedHeight(max(strip_min, min(round(h * 0.32), available + strip_min - need)))
         layout.activate()  # apply the geometry now, so what is measured is what is shown
         self._place_overlays(margin, body)
 

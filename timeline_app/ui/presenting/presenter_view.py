@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from .card import PresentationCard, make_label, set_colours
 from .card_text import CardContent
@@ -58,15 +58,20 @@ class PresenterView(QWidget):
         frame_layout = QVBoxLayout(self._card_frame)
         frame_layout.addWidget(self.card)
         frame_layout.addStretch(1)
-        grid = QGridLayout(self)
-        grid.addWidget(self.progress_label, 0, 0)
-        grid.addWidget(self.elapsed_label, 0, 1)
-        grid.addWidget(self._card_frame, 1, 0, 2, 1)
-        grid.addWidget(self.next_label, 1, 1)
-        grid.addWidget(self.notes_label, 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(2, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.progress_label, 1)
+        top.addWidget(self.elapsed_label, 0)
+        side = QVBoxLayout()
+        side.addWidget(self.next_label)
+        side.addWidget(self.notes_label)
+        side.addStretch(1)
+        main = QHBoxLayout()
+        main.addWidget(self._card_frame, 3)
+        main.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addLayout(top)
+        layout.addLayout(main, 1)
 
     def start_clock(self) -> None:
         self._clock.start()
@@ -89,14 +94,27 @@ class PresenterView(QWidget):
         self._apply_sizes()
 
     def _apply_sizes(self) -> None:
+        """Text at the projector's smallest sizes for this screen; the card shrinks further only to fit."""
         h = self.height()
         body = self.theme.body_px(h, self.theme.min_scale)
-        self.card.apply_sizes(self.theme.title_px(h, self.theme.min_scale), body)
         for label in (self.progress_label, self.elapsed_label, self.next_label, self.notes_label):
             font = label.font()
             font.setPixelSize(body)
             font.setBold(label is self.elapsed_label)
             label.setFont(font)
+        self.elapsed_label.setWordWrap(False)
+        self.layout().activate()
+        margins = self._card_frame.layout().contentsMargins()
+        width = self._card_frame.width() - margins.left() - margins.right()
+        room = self._card_frame.height() - margins.top() - margins.bottom()
+        title = self.theme.title_px(h, self.theme.min_scale)
+        while True:  # a preview: smaller type is fine here, but nothing may be cut off
+            self.card.apply_sizes(title, body)
+            need = self.card.required_height(width)
+            if need <= room or body <= 8:
+                break
+            title, body = max(8, round(title * 0.9)), max(8, round(body * 0.9))
+        self.card.setFixedHeight(min(need, max(room, 0)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
