@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from test_presenting_support import STORY, open_window, start, tools_of
 
+from timeline_app.core import FilterState
 from timeline_app.core.stories import find_story
 from timeline_app.ui.presenting.controller import choose_screens
 from timeline_app.ui.presenting.flight import flight_window, step_window
@@ -193,6 +194,8 @@ def test_a_second_screen_gets_the_presenter_view_with_next_step_note_and_time(wi
     assert presenter.notes_label.text() == steps[0].note
     assert presenter.elapsed_label.text().startswith("Elapsed 00:0")
     assert not audience.notes_label.isVisible(), "the audience never sees the notes"
+    qtbot.keyClick(audience, K.Key_N)
+    assert not audience.notes_label.isVisible(), "not even with N"
     qtbot.keyClick(presenter, K.Key_PageDown)
     assert _shown(controller)[0] == 2
     assert presenter.card.title_label.text() == titles[1]
@@ -245,3 +248,20 @@ def test_a_step_flies_in_half_a_second_unless_motion_is_reduced(qtbot, monkeypat
     qtbot.keyClick(controller.audience, K.Key_PageDown)
     assert strip.flight.state() != strip.flight.State.Running
     assert strip.window_range() == pytest.approx(step_window(controller.step_times, 2, controller.span))
+
+
+def test_a_reload_while_presenting_keeps_the_step(controller, window, qtbot):
+    qtbot.keyClick(controller.audience, K.Key_End)
+    title = controller.audience.card.title_label.text()
+    window.reload()
+    assert controller.presenting
+    assert _shown(controller) == (15, title)
+
+
+def test_nothing_to_present_says_so_and_opens_nothing(window):
+    window.store.set_filter(FilterState(text="no event says this zqxj"))
+    tools = tools_of(window)
+    tools.choose_story(None)
+    assert not tools.controller.start()
+    assert not tools.controller.presenting
+    assert "Nothing to present" in window.statusBar().currentMessage()

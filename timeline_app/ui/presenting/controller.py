@@ -65,6 +65,9 @@ class PresentationController(QObject):
         self.presenter: PresenterView | None = None
         self.step_times = np.zeros(0)
         self.span = (0.0, 1.0)
+        self._kinds = np.zeros(0, np.int8)
+        self._starts = np.zeros(0)
+        self._events: dict = {}
         window.store.datasetReplaced.connect(self._on_store_dataset_replaced)
 
     # --- starting and leaving ----------------------------------------------------------------------------
@@ -120,6 +123,7 @@ class PresentationController(QObject):
             self.presenter.closed.connect(self.stop)
             self._show_on(self.presenter, presenter_screen)
             self.presenter.start_clock()
+        self._feed_strip()
         self._show_step(animate=False)
         self.audience.activateWindow()
         self.audience.setFocus()
@@ -174,6 +178,8 @@ class PresentationController(QObject):
         if action is Action.LEAVE:
             self.stop()
             return
+        if action is Action.NOTES and self.presenter is not None:
+            return  # the notes are on the presenter's own screen; the audience never sees them
         if action in (Action.BIGGER, Action.SMALLER, Action.RESET_SIZE):
             step = self.theme.scale_step
             scale = {Action.BIGGER: self.audience.scale + step, Action.SMALLER: self.audience.scale - step,
@@ -184,14 +190,16 @@ class PresentationController(QObject):
         if self.state.press(action, digit):
             self._show_step(animate=self.state.index != before and not self.prefers_reduced_motion())
 
+    def _feed_strip(self) -> None:
+        self.audience.strip.set_events(self._starts)
+        self.audience.strip.set_steps(self.step_times, self._kinds)
+
     def _show_step(self, *, animate: bool) -> None:
         state, deck = self.state, self.deck
         step = deck.steps[state.index]
         content = CardContent.build(self._window.store.dataset, step.event_id, _KIND_NAMES)
         self.audience.show_state(state, deck.title, content, step.note)
         strip = self.audience.strip
-        strip.set_events(self._starts)
-        strip.set_steps(self.step_times, self._kinds)
         strip.set_current(state.index)
         strip.fly_to(*step_window(self.step_times, state.index, self.span), animate=animate)
         if self.presenter is not None:
@@ -210,4 +218,5 @@ class PresentationController(QObject):
             self.stop()
             return
         self._load_deck(deck, deck.position_of(current, self._window.store.dataset))
+        self._feed_strip()
         self._show_step(animate=False)
