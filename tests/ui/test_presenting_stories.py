@@ -7,7 +7,7 @@ import errno
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMessageBox
 from test_presenting_support import STORY, open_window, tools_of
 
 from timeline_app.core import FilterState
@@ -172,3 +172,11 @@ def test_closing_with_unsaved_stories_asks_first(window, editor, qtbot, monkeypa
     assert window.isVisible()
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
     assert window.close()
+
+
+def test_the_stories_button_opens_the_panel_as_a_tab_beside_the_details(window, qtbot):
+    tools = tools_of(window)
+    assert not tools.editor.isVisible()
+    tools.editor.toggleViewAction().trigger()
+    qtbot.waitUntil(tools.editor.isVisible)
+    assert window.findChild(QDockWidget, "detailsDock") in window.tabifiedDockWidgets(tools.editor)

@@ -51,6 +51,8 @@ class StoryEditorDock(QDockWidget):
         self._build()
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
         self.hide()
+        self._tabified = False
+        self.toggleViewAction().triggered.connect(self._on_toggle_view_triggered)
         window.store.datasetReplaced.connect(self._on_store_dataset_replaced)
         window.store.selectionChanged.connect(self._update_enabled)
         self.document.problemRaised.connect(self._show_problem)
@@ -232,6 +234,17 @@ class StoryEditorDock(QDockWidget):
             self._ask_save()
             return self.document.undo_stack.isClean()
         return answer == buttons.Discard
+
+    def _on_toggle_view_triggered(self, checked: bool) -> None:
+        if not checked:
+            return
+        details = self._window.findChild(QDockWidget, "detailsDock")
+        if not self._tabified and details is not None and not self.isFloating():
+            # A tab beside the details, the first time: both want the full height of the right side.
+            self._window.tabifyDockWidget(details, self)
+            self._tabified = True
+        self.show()
+        self.raise_()
 
     # --- reacting ----------------------------------------------------------------------------------------
     def _on_store_dataset_replaced(self) -> None:
