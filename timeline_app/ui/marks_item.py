@@ -178,7 +178,7 @@ class MarksItem(pg.GraphicsObject):
         kinds = np.full(len(lanes), -1, np.int64)
         known = lanes < len(self._lane_kinds)
         kinds[known] = self._lane_kinds[lanes[known]]
-        kinds[~np.isin(kinds, list(self._density_brushes))] = -1
+        kinds[(kinds < 0) | (kinds >= len(KIND_ORDER))] = -1
         # One run per stretch of strips sharing a colour (every strip, when lanes are not kinds).
         ends = np.searchsorted(strip, np.arange(len(lanes)), side="right")
         starts = np.r_[0, ends[:-1]]
@@ -186,11 +186,13 @@ class MarksItem(pg.GraphicsObject):
         for first, last in zip(np.r_[0, cuts], np.r_[cuts, len(lanes)], strict=True):
             self._add_run(runs, self._density_brushes[int(kinds[first])],
                           rects[starts[first]:ends[last - 1]])
-        ascent = self._metrics.ascent()
-        for lane, count in zip(lanes.tolist(), plan.density_count.tolist(), strict=True):
-            baseline = plan.lane_tops[lane] + 2 + ascent
-            self._muted_texts.append((QPointF(plan.density_caption_x + 6, baseline - ascent),
-                                      self._static_text(f"{count:,} events here: zoom in to see each one")[0]))
+        # Each caption is its count and a fixed text: the fixed part is laid out once, the numbers change.
+        suffix = self._static_text(" events here: zoom in to see each one")[0]
+        x = plan.density_caption_x + 6
+        for top, count in zip((plan.lane_tops[lanes] + 2).tolist(), plan.density_count.tolist(), strict=True):
+            number, number_px = self._static_text(f"{count:,}")
+            self._muted_texts.append((QPointF(x, top), number))
+            self._muted_texts.append((QPointF(x + number_px, top), suffix))
 
     def _prepare_bars(self, plan: FramePlan, runs: list) -> None:
         bars = np.flatnonzero(plan.is_bar)
