@@ -226,7 +226,8 @@ def iter_parse_dataset(data: bytes, *, file: str, base_dir: Path | None = None,
 
 
 def _duplicates(parsed: ParsedJson) -> list[Finding]:
-    """A warning for each name given twice in one object, at the one that counts (the last)."""
+    """An error for each name given twice in one object, at the one that counts (the last): the value given
+    first is ignored (as JSON parsers do), so a reader of the file and the app could see different things."""
     text = parsed.text
     found = find_duplicates(text)[:_MAX_DUPLICATES_REPORTED]
     objects = paths_at(text, [d.offsets[-1] for d in found])
@@ -235,7 +236,7 @@ def _duplicates(parsed: ParsedJson) -> list[Finding]:
         path = (*objects[duplicate.offsets[-1]], duplicate.name)
         line, column = parsed.position(duplicate.offsets[0])
         times = "twice" if len(duplicate.offsets) == 2 else f"{len(duplicate.offsets)} times"
-        findings.append(Finding(path, Severity.WARNING, (
+        findings.append(Finding(path, Severity.ERROR, (
             f"'{duplicate.name[:80]}' is given {times} in this {owner_name(path)}: the value given last (here) is "
             f"used and the one at line {line}, column {column} is ignored; give each field once"), at_key=True))
     return findings

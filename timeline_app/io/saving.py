@@ -7,6 +7,7 @@ dataset kept under version control diffs cleanly, and loading what was saved giv
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import TypeAdapter
 from ..model import Dataset
 
 _DATASET = TypeAdapter(Dataset)
+_WRITE_CHUNK = 1 << 20
 
 
 class SaveError(Exception):
@@ -38,19 +40,23 @@ def dataset_to_bytes(dataset: Dataset) -> bytes:
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` so that a reader (or a crash) sees either the old file or the new one,
-    never a mix: a temporary file in the same folder, flushed and synced, then renamed over the target.
-    Raises SaveError with a plain reason (read-only folder, disk full...)."""
+    never a mix: a temporary file in the same folder, written, synced, then renamed over the target.
+    Raises SaveError with a plain reason (read-only folder, disk full...); the old file is then untouched.
+
+    A process killed at the wrong moment can leave its temporary file (``.NAME.XXXX.tmp``) beside the
+    target, never a damaged target."""
     target = Path(path)
     folder = target.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise SaveError(str(target), _reason(exc)) from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+        try:
+            _write_all(handle, data)
+            os.fsync(handle)
+        finally:
+            os.close(handle)
         if target.exists():
             with contextlib.suppress(OSError):
                 os.chmod(temporary, target.stat().st_mode & 0o7777)
@@ -60,6 +66,16 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             os.unlink(temporary)
         raise SaveError(str(target), _reason(exc)) from None
     _sync_folder(folder)
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """Every byte of ``data``: a write may take fewer bytes than offered."""
+    view = memoryview(data)
+    while view:
+        written = os.write(handle, view[:_WRITE_CHUNK])
+        if written <= 0:
+            raise OSError(errno.EIO, "nothing was written")
+        view = view[written:]
 
 
 def save_dataset(dataset: Dataset, path: str | os.PathLike[str]) -> None:
@@ -80,11 +96,13 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _reason(exc: OSError) -> str:
-    import errno
-
+def _reason(exc: OSError | ValueError) -> str:
+    if not isinstance(exc, OSError):
+        return "this is not a valid file name; the file was not written"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "the folder is read-only or you may not write there; the file was not changed"
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "the disk is full; the file was not changed"
+    if exc.errno == errno.EFBIG:
+        return "the disk is full, or the file is larger than this folder allows; the file was not changed"
     return f"the file could not be written ({exc.strerror or exc}); it was not changed"
