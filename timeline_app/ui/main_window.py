@@ -9,7 +9,16 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import FilterState, LaneMode, TimelineIndex, facet_counts
 from ..io import LoadResult, UnreadableFileError, load_dataset
@@ -23,6 +32,7 @@ from .event_list import EventList
 from .filter_panel import FilterPanel
 from .kind_style import KIND_ORDER, kind_label
 from .overview_strip import OverviewStrip
+from .presenting import install_presenting
 from .problems_panel import ProblemsPanel, SourceExcerptView
 from .settings import SavedView, Settings
 from .timeline_canvas import TimelineCanvas, lane_kind_codes
@@ -47,7 +57,9 @@ class MainWindow(QMainWindow):
         self._watcher.fileChanged.connect(lambda _path: self._reload_timer.start())
         self._reload_timer = QTimer(self, singleShot=True, interval=400)
         self._reload_timer.timeout.connect(self.reload)
-        from .presenting import install_presenting; install_presenting(self)  # noqa: E702, I001
+        if self.settings.problem:  # a damaged settings file was reset to defaults: say so, once
+            self.statusBar().showMessage(self.settings.problem, 60_000)
+        install_presenting(self)
 
     # --- construction ----------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -72,7 +84,7 @@ class MainWindow(QMainWindow):
         problems.setStretchFactor(1, 2)
         self._docks = {}
         for name, title, widget, area in (
-            ("filters", "Filters", self.filter_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("filters", "Filters", _scrollable(self.filter_panel), Qt.DockWidgetArea.LeftDockWidgetArea),
             ("details", "Details", self.detail_pane, Qt.DockWidgetArea.RightDockWidgetArea),
             ("events", "Events", self.event_list, Qt.DockWidgetArea.BottomDockWidgetArea),
             ("problems", "Problems", problems, Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -94,7 +106,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&File")
         self._add_action(menu, "&Open…", QKeySequence.StandardKey.Open, self._on_open_triggered)
         self.recent_menu = menu.addMenu("Open &Recent")
-        self._add_action(menu, "&Reload", QKeySequence.StandardKey.Refresh, self.reload)
+        self._add_action(menu, "&Reload", QKeySequence("Ctrl+R"), self.reload)  # F5 starts a presentation
         self._add_action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
         self._add_action(view, "Fit &all", QKeySequence("Ctrl+0"), self.canvas.fit_all)
@@ -285,3 +297,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_view()
         super().closeEvent(event)
+
+
+def _scrollable(widget: QWidget) -> QScrollArea:
+    """The widget in a scroll area, so a tall panel never forces the window taller than a 768-pixel screen."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
