@@ -78,6 +78,18 @@ def _write_all(handle: int, data: bytes) -> None:
         view = view[written:]
 
 
+def set_aside(path: str | os.PathLike[str], suffix: str = ".damaged") -> Path | None:
+    """Rename a damaged file out of the way (over an older copy set aside), keeping it for the user to look
+    at; the new name, or None when there is no such file or it cannot be renamed."""
+    source = Path(path)
+    target = source.with_name(source.name + suffix)
+    try:
+        os.replace(source, target)
+    except (OSError, ValueError):
+        return None
+    return target
+
+
 def save_dataset(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     atomic_write_bytes(path, dataset_to_bytes(dataset))
 
