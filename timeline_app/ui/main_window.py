@@ -140,23 +140,49 @@ class MainWindow(QMainWindow):
 
     # --- files -----------------------------------------------------------------------------------------
     def open_path(self, path: str | Path, *, keep_view: bool = False) -> None:
-        """Load ``path`` and show its valid events and all its problems; never raises for a bad file."""
+        """Load ``path`` and show its valid events and all its problems; never raises for a bad file.
+
+        A large file loads in a worker thread behind a progress dialog whose Cancel keeps the open dataset;
+        the window stays responsive meanwhile. What the file holds but the window cannot show is counted in
+        the status bar ("Left out: 3 of 120 events")."""
+        from .load_runner import LoadRunner, is_large_file, left_out_text
+
         path = Path(path)
         window = self.canvas.visible_range() if keep_view and self.index is not None else None
+        require_citations = is_bundled_dataset(path)
+
+        def show(result: LoadResult) -> None:
+            self._watch(path)
+            if result.dataset is not None:
+                self.settings.add_recent_file(str(path.resolve()))
+                self._refresh_recent_menu()
+            self.store.set_result(result, path)
+            left_out = self.findChild(QLabel, "leftOutLabel")
+            if left_out is None:
+                left_out = QLabel(self)
+                left_out.setObjectName("leftOutLabel")
+                left_out.setTextFormat(Qt.TextFormat.PlainText)
+                self.statusBar().addPermanentWidget(left_out)
+            left_out.setText(left_out_text(result))
+            left_out.setVisible(bool(left_out.text()))
+            saved = None if keep_view else self.settings.saved_view()
+            if window is not None:
+                self.canvas.set_visible_range(*window)
+            elif saved is not None and result.dataset is not None and saved.file == str(path.resolve()):
+                self._restore_view(saved)
+
+        for running in self.findChildren(LoadRunner):
+            running.cancel()  # the file asked for last is the one shown
+        if is_large_file(path):
+            runner = LoadRunner(self, path, require_citations=require_citations, on_loaded=show)
+            runner.finished.connect(runner.deleteLater)
+            runner.start()
+            return
         try:
-            result = load_dataset(path, require_citations=is_bundled_dataset(path))
+            result = load_dataset(path, require_citations=require_citations)
         except UnreadableFileError as exc:
             result = LoadResult(exc.file, None, (Problem(exc.file, 1, 1, "", Severity.ERROR, exc.reason),))
-        self._watch(path)
-        if result.dataset is not None:
-            self.settings.add_recent_file(str(path.resolve()))
-            self._refresh_recent_menu()
-        self.store.set_result(result, path)
-        saved = None if keep_view else self.settings.saved_view()
-        if window is not None:
-            self.canvas.set_visible_range(*window)
-        elif saved is not None and result.dataset is not None and saved.file == str(path.resolve()):
-            self._restore_view(saved)
+        show(result)
 
     def _watch(self, path: Path) -> None:
         if self._watcher.files():

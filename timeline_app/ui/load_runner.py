@@ -1,0 +1,158 @@
+"""Loading a large dataset without freezing the window: the loader's steps run in a worker thread, a progress
+dialog shows how far it has come, and Cancel stops it between two steps, leaving the open dataset as it was.
+
+The loading itself is ``io.iter_load_dataset``, a generator that yields progress between steps none of which
+holds the interpreter long (events are validated in batches of about 2 MB), so the window keeps painting and
+answering while a 200 MB file loads. Files up to ``LARGE_FILE_BYTES`` load at once, on the calling thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
+
+from ..io import LoadResult, Problem, UnreadableFileError, iter_load_dataset
+from ..model.findings import Severity
+
+__all__ = ["LARGE_FILE_BYTES", "LoadRunner", "is_large_file", "left_out_text"]
+
+LARGE_FILE_BYTES = 20 * 1024 * 1024
+"""Files larger than this load in a worker, with a progress dialog (about 18,000 events of ordinary size)."""
+_READING_SHARE = 100  # of 1,000 progress steps: reading the bytes; the rest is checking them
+_SECTION_WORDS = {"events": ("event", "events"), "sources": ("source", "sources"), "stories": ("story", "stories")}
+
+
+def is_large_file(path: Path) -> bool:
+    try:
+        return path.stat().st_size > LARGE_FILE_BYTES
+    except OSError:
+        return False  # the loader says why it cannot be read
+
+
+def left_out_text(result: LoadResult) -> str:
+    """What the window says about the items of the file that are not shown ("" when none was left out)."""
+    if result.dataset is None or not result.left_out:
+        return ""
+    parts = []
+    for name, count in result.left_out.items():
+        total = count + len(getattr(result.dataset, name))
+        one, many = _SECTION_WORDS[name]
+        parts.append(f"{count:,} of {total:,} {one if total == 1 else many}")
+    return "Left out: " + ", ".join(parts) + " (see Problems)"
+
+
+def _unreadable(file: str, reason: str) -> LoadResult:
+    return LoadResult(file, None, (Problem(file, 1, 1, "", Severity.ERROR, reason),))
+
+
+class _Worker(QObject):
+    """Runs the loader's steps (in the worker thread) and reports through signals (queued to the window)."""
+
+    progressed = Signal(int)  # 0..1000
+    loaded = Signal(object)  # the LoadResult
+    cancelled = Signal()
+
+    def __init__(self, path: Path, require_citations: bool) -> None:
+        super().__init__()
+        self._path, self._require_citations = path, require_citations
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        steps = iter_load_dataset(self._path, require_citations=self._require_citations)
+        try:
+            while not self._cancel.is_set():
+                try:
+                    progress = next(steps)
+                except StopIteration as done:
+                    self.loaded.emit(done.value)
+                    return
+                share = progress.fraction * (_READING_SHARE if progress.stage == "reading" else 1000 - _READING_SHARE)
+                self.progressed.emit(int(share) + (0 if progress.stage == "reading" else _READING_SHARE))
+            steps.close()  # stops between two steps; the loader's own clean-up runs
+            self.cancelled.emit()
+        except UnreadableFileError as exc:
+            self.loaded.emit(_unreadable(exc.file, exc.reason))
+        except Exception as exc:  # no traceback for the user: say what failed, briefly
+            self.loaded.emit(_unreadable(str(self._path), f"the file could not be loaded because of an internal "
+                                                          f"error ({type(exc).__name__}); please report it"))
+
+
+class LoadRunner(QObject):
+    """One load in a worker thread, with a progress dialog on ``window``. ``on_loaded(result)`` is called on the
+    window's thread when it completes (not when it is cancelled).
+
+    Signals: ``progressed(int)`` (0 to 1,000, as the dialog shows it), ``finished()`` (loaded or cancelled)."""
+
+    progressed = Signal(int)
+    finished = Signal()
+
+    def __init__(self, window: QWidget, path: Path, *, require_citations: bool,
+                 on_loaded: Callable[[LoadResult], None]) -> None:
+        super().__init__(window)
+        self.path = path
+        self._on_loaded = on_loaded
+        self.dialog = QProgressDialog(window)
+        label = QLabel(self.dialog)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is shown as written, never as markup
+        self.dialog.setLabel(label)
+        size = path.stat().st_size / (1024 * 1024) if path.exists() else 0
+        self.dialog.setLabelText(f"Opening {path.name} ({size:,.0f} MB)…")
+        self.dialog.setWindowTitle("Opening a dataset")
+        self.dialog.setRange(0, 1000)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._thread = QThread()
+        self._worker = _Worker(path, require_citations)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self.dialog.setValue)
+        self._worker.progressed.connect(self.progressed)
+        self._worker.loaded.connect(self._on_worker_loaded)
+        self._worker.cancelled.connect(self._on_worker_cancelled)
+        self.dialog.canceled.connect(self.cancel)
+        # If the window goes while loading, stop the worker and wait for it (a thread must not outlive its
+        # QThread object). The lambda holds the thread and worker, not this object, which is gone by then.
+        thread, worker = self._thread, self._worker
+        self.destroyed.connect(lambda *_: (worker.cancel(), thread.quit(), thread.wait()))
+        self.cancelled = False
+
+    def start(self) -> None:
+        self.dialog.setValue(0)
+        self.dialog.show()
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    def cancel(self) -> None:
+        """Stop between two steps; the dataset on show stays."""
+        self.cancelled = True
+        self.dialog.setLabelText(f"Stopping the opening of {self.path.name}…")
+        self._worker.cancel()
+
+    def _on_worker_loaded(self, result: LoadResult) -> None:
+        self._stop()
+        if not self.cancelled:
+            self._on_loaded(result)
+        self.finished.emit()
+
+    def _on_worker_cancelled(self) -> None:
+        self._stop()
+        self.finished.emit()
+
+    def _stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.dialog.hide()
+        self.dialog.deleteLater()
