@@ -8,6 +8,8 @@
   elsewhere. Short writes (the kernel taking a few bytes at a time) still give the whole file.
 - A real limit: a child whose file-size limit (RLIMIT_FSIZE) is below the dataset's size gets a plain
   SaveError and the old file stays whole.
+- Every other file the app writes (view exports, handouts, datasets with stories) is renamed into place the
+  same way, and a failed write leaves it as it was. (Settings: tests/ui/test_settings.py.)
 """
 
 from __future__ import annotations
@@ -199,3 +201,39 @@ def test_a_really_read_only_folder_gives_a_plain_error(tmp_path, datasets) -> No
     finally:
         tmp_path.chmod(0o755)
     assert target.read_bytes() == b"old"
+
+
+def test_exports_handouts_and_story_files_are_renamed_into_place_and_survive_a_failed_write(
+        qtbot, tmp_path, monkeypatch) -> None:
+    """Every file the app writes besides settings (whose atomic write test_settings.py checks): a view export,
+    a handout, a dataset with its stories. Each appears by renaming a complete temporary file over the target;
+    a write that fails leaves the target as it was."""
+    from timeline_app.ui.exporting import export_view
+    from timeline_app.ui.handout import handout_html, write_handout
+    from timeline_app.ui.main_window import MainWindow
+    from timeline_app.ui.presenting.story_commands import write_dataset
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.open_path(bundled_dataset_path())
+    dataset = window.store.dataset
+    story = dataset.stories[0]
+    html = handout_html(dataset, story.title, [s.event for s in story.steps])
+    writers = {name: lambda p: export_view(window.canvas, p) for name in ("view.svg", "view.pdf", "view.png")}
+    writers["handout.pdf"] = lambda p: write_handout(p, html, "H")
+    writers["stories.json"] = lambda p: write_dataset(dataset, p)
+    real_replace, real_write = os.replace, os.write
+    renamed = []
+    monkeypatch.setattr(os, "replace", lambda src, dst: (renamed.append(Path(dst)), real_replace(src, dst))[1])
+    for name, write in writers.items():
+        target = tmp_path / name
+        target.write_bytes(b"the file as it was")
+        write(target)
+        assert renamed[-1] == target and target.read_bytes() != b"the file as it was", name
+        written = target.read_bytes()
+        monkeypatch.setattr(os, "write", lambda *_: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+        with pytest.raises(SaveError, match="the disk is full"):
+            write(target)
+        monkeypatch.setattr(os, "write", real_write)
+        assert target.read_bytes() == written and _temporaries(tmp_path) == [], name
