@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import tracemalloc
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.io import MAX_FILE_BYTES, UnreadableFileError, iter_load_dataset, load_dataset, parse_dataset
+from timeline_app.io.excerpt import source_excerpt
 from timeline_app.io.text_checks import TEXT_FIELDS, clean_text
 from timeline_app.model import Dataset
 
@@ -169,3 +171,27 @@ def _types_in(annotation) -> list:
 
 def _holds_text(annotation) -> bool:
     return any(t is str for t in _types_in(annotation))
+
+
+def test_the_excerpt_of_a_huge_one_line_file_reads_little_and_hides_nothing(tmp_path) -> None:
+    huge = tmp_path / "one-line.json"
+    with huge.open("wb") as handle:  # 300 MB of NUL bytes and no line end (sparse: nothing on disk)
+        handle.truncate(300 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        (only,) = source_excerpt(huge, 1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert only == (1, "\ufffd" * 400) and peak < 2 * 1024 * 1024
+    shown = tmp_path / "shown.json"
+    shown.write_text('{\n  "title": "Report \u202efdp.exe\x1b[0m",\n}\n', encoding="utf-8")
+    line = source_excerpt(shown, 2)[1][1]
+    assert line == '  "title": "Report \ufffdfdp.exe\ufffd[0m",'  # one for one: the caret's column still fits
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_the_excerpt_of_a_pipe_is_empty_at_once(tmp_path) -> None:
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    assert source_excerpt(pipe, 1) == []  # no writer: reading would wait for ever
