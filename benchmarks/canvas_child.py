@@ -200,13 +200,15 @@ def run_window(file: str, frames: bool, profile_top: int, trace: bool) -> dict:
     return report
 
 
-def frame_script(index) -> dict[str, list[tuple[float, float]]]:
-    """The windows (x0, x1) of each scripted sequence, in UTC seconds.
+def frame_script(index) -> dict[str, list[tuple[float, float, bool]]]:
+    """The windows (x0, x1, is_jump) of each scripted sequence, in UTC seconds.
 
     Pan: the window moves right by 3% of its width per frame. ``whole``: the whole span in view (as "fit
-    all" shows it), going back and forth within the view's limits. ``year`` and ``month``: 12 runs of 10
-    frames, starting at the 1/24, 3/24, ... quantiles of the events' start times (where the events are).
-    Zoom: from the whole span down to one week around the median event and back, in geometric steps.
+    all" shows it, where the window is after the first paint), going back and forth within the view's
+    limits. ``year`` and ``month``: 12 runs of 10 frames, starting at the 1/24, 3/24, ... quantiles of the
+    events' start times (where the events are); the frame that moves the window to a run's start is a jump,
+    not a pan, and is reported apart. Zoom: a jump to the whole span around the median event, then in
+    geometric steps down to one week and back.
     """
     import numpy as np
 
@@ -215,17 +217,16 @@ def frame_script(index) -> dict[str, list[tuple[float, float]]]:
     whole = span + 2 * max(span * 0.03, 15 * DAY)  # what fit_all shows
     limit = max(span * 0.04, 30 * DAY) * 3  # the view's limits (TimelineCanvas.set_index)
     lo, hi = first - limit, last + limit
-    script: dict[str, list[tuple[float, float]]] = {}
-    n_pan = PAN_SEGMENTS * PAN_FRAMES_PER_SEGMENT
+    script: dict[str, list[tuple[float, float, bool]]] = {}
     x0, direction = first - (whole - span) / 2, 1.0
     windows = []
-    for _ in range(n_pan):
+    for _ in range(PAN_SEGMENTS * PAN_FRAMES_PER_SEGMENT):
         step = PAN_STEP * whole * direction
         if not lo <= x0 + step <= hi - whole:
             direction = -direction
             step = -step
         x0 += step
-        windows.append((x0, x0 + whole))
+        windows.append((x0, x0 + whole, False))
     script["pan_whole"] = windows
     starts = np.sort(np.asarray(index.start))
     for name in ("year", "month"):
@@ -233,15 +234,16 @@ def frame_script(index) -> dict[str, list[tuple[float, float]]]:
         windows = []
         for q in (np.arange(PAN_SEGMENTS) * 2 + 1) / (2 * PAN_SEGMENTS):
             x0 = float(np.quantile(starts, q)) - width / 2
+            windows.append((x0, x0 + width, True))
             for _ in range(PAN_FRAMES_PER_SEGMENT):
-                windows.append((x0, x0 + width))
                 x0 += PAN_STEP * width
+                windows.append((x0, x0 + width, False))
         script[f"pan_{name}"] = windows
     centre = float(np.median(starts))
     ratio = (7 * DAY / whole) ** (1 / ZOOM_STEPS)
     widths = [whole * ratio**i for i in range(ZOOM_STEPS + 1)]
     widths += widths[-2::-1]
-    script["zoom"] = [(centre - w / 2, centre + w / 2) for w in widths]
+    script["zoom"] = [(centre - w / 2, centre + w / 2, i == 0) for i, w in enumerate(widths)]
     return script
 
 
@@ -255,7 +257,9 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def run_frames(app, canvas, probe, profile_top: int, trace: bool) -> dict:
-    """Replay every scripted sequence; per frame the three calls' times (ms) and what the plan held."""
+    """Replay every scripted sequence; per frame the three calls' times (ms) and what the plan held.
+
+    Returns, per sequence, its frames' figures; jumps (see ``frame_script``) go under ``"jumps"``."""
     from time import perf_counter, thread_time
 
     viewport = canvas.viewport()
@@ -268,10 +272,12 @@ def run_frames(app, canvas, probe, profile_top: int, trace: bool) -> dict:
 
         profiler = cProfile.Profile()
     results: dict[str, dict] = {}
+    jumps: dict[str, list[float]] = {}
     for name, windows in script.items():
-        totals, cpu, sets, plans, paints, events_ms, marks, labels, density = [], [], [], [], [], [], [], [], []
+        columns = {key: [] for key in ("ms", "cpu_ms", "set", "plan", "paint", "events", "marks", "labels",
+                                       "density")}
         extra_paints = 0
-        for x0, x1 in windows:
+        for x0, x1, is_jump in windows:
             before = probe.paints
             if profiler is not None:
                 profiler.enable()
@@ -289,32 +295,32 @@ def run_frames(app, canvas, probe, profile_top: int, trace: bool) -> dict:
             if probe.paints - before != 1:
                 raise SystemExit(f"{name}: a frame painted the viewport {probe.paints - before} times, expected 1")
             plan = canvas.marks.plan
-            totals.append((t3 - t0) * 1000)
-            cpu.append((c3 - c0) * 1000)
-            sets.append((t1 - t0) * 1000)
-            plans.append((t2 - t1) * 1000)
-            paints.append((t3 - t2) * 1000)
-            marks.append(len(plan.rows))
-            labels.append(len(getattr(plan, "label_row", getattr(plan, "labels", ()))))
-            density.append(len(getattr(plan, "density_lane", getattr(plan, "density", ()))))
+            frame = {"ms": (t3 - t0) * 1000, "cpu_ms": (c3 - c0) * 1000, "set": (t1 - t0) * 1000,
+                     "plan": (t2 - t1) * 1000, "paint": (t3 - t2) * 1000, "marks": len(plan.rows),
+                     "labels": len(getattr(plan, "label_row", getattr(plan, "labels", ()))),
+                     "density": len(getattr(plan, "density_lane", getattr(plan, "density", ())))}
             t4 = perf_counter()
             app.processEvents()  # the overview strip and anything else queued: not part of the frame
-            events_ms.append((perf_counter() - t4) * 1000)
+            frame["events"] = (perf_counter() - t4) * 1000
             extra_paints += probe.paints - before - 1
+            if is_jump:
+                jumps.setdefault(name, []).append(frame["ms"])
+            else:
+                for key, value in frame.items():
+                    columns[key].append(value)
             if trace:
-                print(f"{name} {x0:.0f} {x1:.0f} {totals[-1]:.2f} ms (set {sets[-1]:.2f} plan {plans[-1]:.2f} "
-                      f"paint {paints[-1]:.2f}) marks {marks[-1]} labels {labels[-1]} density lanes "
-                      f"{density[-1]}", file=sys.stderr)
+                print(f"{name}{' jump' if is_jump else ''} {x0:.0f} {x1:.0f} {frame['ms']:.2f} ms (set "
+                      f"{frame['set']:.2f} plan {frame['plan']:.2f} paint {frame['paint']:.2f}) marks "
+                      f"{frame['marks']} labels {frame['labels']} density lanes {frame['density']}", file=sys.stderr)
         results[name] = {
-            "frames": len(totals), "ms": totals, "cpu_ms": cpu,
-            "set_p50_ms": _percentile(sets, 50), "plan_p50_ms": _percentile(plans, 50),
-            "paint_p50_ms": _percentile(paints, 50), "set_p95_ms": _percentile(sets, 95),
-            "plan_p95_ms": _percentile(plans, 95), "paint_p95_ms": _percentile(paints, 95),
-            "events_p50_ms": _percentile(events_ms, 50), "events_p95_ms": _percentile(events_ms, 95),
+            "frames": len(columns["ms"]), "ms": columns["ms"], "cpu_ms": columns["cpu_ms"],
+            **{f"{key}_{stat}_ms": _percentile(columns[key], q)
+               for key in ("set", "plan", "paint", "events") for stat, q in (("p50", 50), ("p95", 95))},
             "extra_paints_between_frames": extra_paints,
-            "marks_max": max(marks), "marks_median": sorted(marks)[len(marks) // 2],
-            "labels_max": max(labels), "density_lanes_max": max(density),
+            "marks_max": max(columns["marks"]), "marks_median": sorted(columns["marks"])[len(columns["marks"]) // 2],
+            "labels_max": max(columns["labels"]), "density_lanes_max": max(columns["density"]),
         }
+    results["jumps"] = jumps
     if profiler is not None:
         import io
         import pstats
