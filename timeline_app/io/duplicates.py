@@ -90,13 +90,18 @@ def tally(objects: Sequence) -> tuple[int, int]:
         members += fields.required * len(objects)
         for getter, default, kind in fields.others:
             values = list(map(getter, objects))
-            members += len(values) if default is _REQUIRED else len(values) - values.count(default)
+            if default is _REQUIRED or default:  # required, or a default such as 3 or "en"
+                present = values if kind in (_OTHER, _ONE) and default is _REQUIRED else None
+                members += len(values) if default is _REQUIRED else len(values) - values.count(default)
+            else:  # "", (), None: the values given are exactly the true ones
+                present = list(filter(None, values))
+                members += len(present)
             if kind == _STR:
-                colons += "\0".join(filter(None, values)).count(":")
+                colons += "\0".join(present if present is not None else filter(None, values)).count(":")
             elif kind == _STRS:
                 colons += "\0".join(chain.from_iterable(values)).count(":")
             elif kind == _ONE:
-                groups.append(list(filter(None, values)))
+                groups.append(present if present is not None else list(filter(None, values)))
             elif kind == _MANY:
                 groups.append(list(chain.from_iterable(values)))
     return members, colons

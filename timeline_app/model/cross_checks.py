@@ -9,11 +9,15 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Sequence
+from itertools import chain
+from operator import attrgetter
 
 from .findings import Finding, Severity
 from .schema import Dataset, Event
 
 Origins = dict[str, Sequence[int]]
+_ID, _SOURCE = attrgetter("id"), attrgetter("source")
+_CITATIONS, _ATTRIBUTIONS = attrgetter("citations"), attrgetter("attributions")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -46,13 +50,11 @@ def cross_check(dataset: Dataset, origins: Origins, *, require_citations: bool,
     """
     left_out = left_out or {}
     findings: list[Finding] = []
-    events, event_origins = _unique("events", "event", dataset.events, origins["events"], findings)
-    sources, source_origins = _unique("sources", "source", dataset.sources, origins["sources"], findings)
-    stories, story_origins = _unique("stories", "story", dataset.stories, origins["stories"], findings)
-    source_ids = frozenset(s.id for s in sources)
+    events, event_origins, event_ids = _unique("events", "event", dataset.events, origins["events"], findings)
+    sources, source_origins, source_ids = _unique("sources", "source", dataset.sources, origins["sources"], findings)
+    stories, story_origins, _ = _unique("stories", "story", dataset.stories, origins["stories"], findings)
     known_sources = _Known("source", source_ids, left_out.get("sources", frozenset()) - source_ids)
     events = _check_events(events, event_origins, known_sources, require_citations, findings)
-    event_ids = frozenset(e.id for e in events)
     known_events = _Known("event", event_ids, left_out.get("events", frozenset()) - event_ids)
     stories, story_origins = _check_stories(stories, story_origins, known_events, reported, findings)
     if (events, sources, stories) != (dataset.events, dataset.sources, dataset.stories):
@@ -61,8 +63,10 @@ def cross_check(dataset: Dataset, origins: Origins, *, require_citations: bool,
 
 
 def _unique(section, noun, items, origins, findings):
-    if len({item.id for item in items}) == len(items):  # the usual case, at C speed
-        return items, origins
+    """The items whose id was not used by an item before them, their file indexes, and their ids."""
+    ids = frozenset(map(_ID, items))
+    if len(ids) == len(items):  # the usual case, at C speed
+        return items, origins, ids
     first_at: dict[str, int] = {}
     kept, kept_origins = [], []
     for item, origin in zip(items, origins, strict=True):
@@ -76,17 +80,15 @@ def _unique(section, noun, items, origins, findings):
         first_at[item.id] = origin
         kept.append(item)
         kept_origins.append(origin)
-    if len(kept) == len(items):
-        return items, origins
-    return tuple(kept), kept_origins
+    return tuple(kept), kept_origins, frozenset(first_at)
 
 
 def _check_events(events, origins, sources: _Known, require_citations, findings) -> tuple[Event, ...]:
     source_ids = sources.ids
     # The usual case first, with set comprehensions rather than a Python loop per event.
-    cited = {c.source for e in events for c in e.citations}
-    attributed = {a.source for e in events for a in e.attributions if a.source is not None}
-    uncited = not all(e.citations for e in events)
+    cited = set(map(_SOURCE, chain.from_iterable(map(_CITATIONS, events))))
+    attributed = set(map(_SOURCE, chain.from_iterable(map(_ATTRIBUTIONS, events)))) - {None}
+    uncited = not all(map(_CITATIONS, events))
     if cited <= source_ids and attributed <= source_ids and not uncited:
         return events
     changed = False
