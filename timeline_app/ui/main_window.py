@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._docks["events"].raise_()
         self.resizeDocks([self._docks["filters"], self._docks["details"]], [250, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self._docks["events"]], [190], Qt.Orientation.Vertical)
+        self._docks_sized = False
         self._status = QLabel(self)
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self._status, 1)
@@ -319,6 +320,13 @@ class MainWindow(QMainWindow):
                                           self.store.selected_id, self.lane_mode.value))
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:  # dock sizes only hold once the window has its real size
+            self._docks_sized = True
+            self.resizeDocks([self._docks["filters"], self._docks["details"]], [250, 400], Qt.Orientation.Horizontal)
+            self.resizeDocks([self._docks["events"]], [max(120, self.height() // 6)], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_view()
