@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model.bidi_controls import neutralise
 from ..model.error_messages import field_name
 from ..model.findings import Finding, Path, Severity
 
@@ -35,10 +36,6 @@ not a web address), never quietly turned into another, valid one."""
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]{0,200}>")
-_EMBEDDINGS_AND_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
-_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
-_PDI = "\u2069"
-_PARAGRAPH_ENDS = frozenset("\n\r\x1c\x1d\x1e\x85\u2029")
 _NAMES = {"\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
           "\u202c": "POP DIRECTIONAL FORMATTING", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
           "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
@@ -69,7 +66,7 @@ def may_hold_hostile_text(data: bytes, start: int = 0, end: int | None = None) -
 def clean_text(text: str) -> str:
     """``text`` with control characters replaced by U+FFFD and stray direction controls removed."""
     text = _CONTROLS.sub("\ufffd", text)
-    return _neutralise(text) if _DIRECTION.search(text) else text
+    return neutralise(text) if _DIRECTION.search(text) else text
 
 
 def clean_values(value: Any, prefix: Path = ()) -> list[Finding]:
@@ -110,7 +107,7 @@ def _check_string(text: str, path: Path, findings: list[Finding]) -> str:
             f"{'it is' if len(controls) == 1 else 'they are'} shown as \ufffd")))
         text = _CONTROLS.sub("\ufffd", text)
     if _DIRECTION.search(text):
-        neutral = _neutralise(text)
+        neutral = neutralise(text)
         removed = [c for c in text if c in _NAMES]
         kept = [c for c in neutral if c in _NAMES]
         for c in kept:
@@ -127,33 +124,6 @@ def _check_string(text: str, path: Path, findings: list[Finding]) -> str:
         findings.append(Finding(path, Severity.WARNING, (
             f"{name} contains HTML markup ({shown}); the app shows it as plain text and never runs it")))
     return text
-
-
-def _neutralise(text: str) -> str:
-    """Without embeddings and overrides, and without isolates left open at a paragraph's end or closed
-    without being opened (the same rule as ``ui.bidi.neutralise``)."""
-    out: list[str] = []
-    open_at: list[int] = []
-    for char in text:
-        if char in _EMBEDDINGS_AND_OVERRIDES:
-            continue
-        if char in _ISOLATE_OPENERS:
-            open_at.append(len(out))
-        elif char == _PDI:
-            if not open_at:
-                continue
-            open_at.pop()
-        elif char in _PARAGRAPH_ENDS:
-            _drop(out, open_at)
-        out.append(char)
-    _drop(out, open_at)
-    return "".join(out)
-
-
-def _drop(out: list[str], positions: list[int]) -> None:
-    for position in reversed(positions):
-        out[position] = ""
-    positions.clear()
 
 
 def _count(n: int, noun: str) -> str:
