@@ -20,13 +20,13 @@ from timeline_app.ui.bidi import neutralise
 BATCHES = st.sampled_from([None, 1, 64, 400])  # tiny batches: a cut between almost every two events
 
 
-@fuzz_settings(150)
+@fuzz_settings(100)
 @given(DATASETS, BATCHES, st.data())
 def test_generated_datasets_keep_every_invariant(dataset, batch_bytes, data) -> None:
     check(dump(dataset, data.draw), batch_bytes)
 
 
-@fuzz_settings(400)
+@fuzz_settings(250)
 @given(DATASETS, BATCHES, st.data())
 def test_datasets_mutated_field_by_field_keep_every_invariant(dataset, batch_bytes, data) -> None:
     dataset = _copy(dataset)  # changed in place below: never a value Hypothesis may hand out again
@@ -50,7 +50,7 @@ def test_datasets_mutated_field_by_field_keep_every_invariant(dataset, batch_byt
     check(dump(dataset, data.draw), batch_bytes)
 
 
-@fuzz_settings(200)
+@fuzz_settings(150)
 @given(DATASETS, BATCHES, st.data())
 def test_names_given_twice_are_found_in_any_object(dataset, batch_bytes, data) -> None:
     text = dump(dataset, data.draw).decode()
@@ -77,7 +77,7 @@ def test_random_json_keeps_every_invariant(value, batch_bytes, data) -> None:
     check(dump(value, data.draw), batch_bytes)
 
 
-@fuzz_settings(250)
+@fuzz_settings(150)
 @given(DATASETS, st.data())
 def test_valid_files_damaged_byte_by_byte_keep_every_invariant(dataset, data) -> None:
     damaged = bytearray(dump(dataset, data.draw))

@@ -40,21 +40,8 @@ def large_file(tmp_path_factory) -> Path:
                           for copy in range(100) for event in first]
     path = tmp_path_factory.mktemp("large") / "large.json"
     path.write_bytes(generate.dataset_bytes(document))
-    assert path.stat().st_size > 10 * _TEST_THRESHOLD
+    assert path.stat().st_size > 10 * LARGE_FILE_BYTES
     return path
-
-
-_TEST_THRESHOLD = 20 * 1024 * 1024
-
-
-@pytest.fixture(autouse=True)
-def _worker_for_files_over_20_mb(monkeypatch):
-    # The app sends only very large files to the worker (see LARGE_FILE_BYTES); the worker's behaviour is
-    # tested on a file of about 200 MB by lowering the threshold here.
-    import timeline_app.ui.load_runner as load_runner
-
-    assert LARGE_FILE_BYTES >= _TEST_THRESHOLD
-    monkeypatch.setattr(load_runner, "LARGE_FILE_BYTES", _TEST_THRESHOLD)
 
 
 @pytest.fixture
