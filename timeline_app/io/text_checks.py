@@ -4,7 +4,7 @@
   U+2066-U+2069 isolates left open or closed without being opened) would let a title such as
   "report<U+202E>fdp.exe" show in a misleading order, and reorder what the app draws around it. They are
   removed (isolates opened and closed within one line are kept: they cannot reach outside), with a warning.
-  The result is exactly what ``ui.bidi.neutralise`` leaves, so a view that neutralises again changes nothing.
+  The rule is ``model.bidi_controls.neutralise``, the one the views apply, so neutralising again changes nothing.
 - Control characters (C0 except tab, line feed and carriage return; DEL; C1) are not text: terminal escapes,
   NUL, bell. Each is replaced by U+FFFD (shown as a replacement mark), with a warning.
 - HTML markup (a tag such as <b>, <img ...>, <script>) is only reported: the app shows text as text, so
