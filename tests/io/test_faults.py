@@ -19,6 +19,7 @@ import os
 import random
 import resource
 import signal
+import struct
 import sys
 import time
 from pathlib import Path
@@ -61,10 +62,6 @@ def test_a_save_killed_at_a_random_moment_leaves_the_old_or_the_new_file_whole(t
     old_bytes, new_bytes = dataset_to_bytes(old), dataset_to_bytes(new)
     target = tmp_path / "dataset.json"
     target.write_bytes(old_bytes)
-    started = time.perf_counter()
-    save_dataset(new, target)
-    save_dataset(old, target)
-    one_save = (time.perf_counter() - started) / 2
     rng = random.Random(20261124)
     seen = {"old": 0, "new": 0}
     interrupted = 0  # kills that landed between the temporary file's creation and the rename
@@ -74,14 +71,19 @@ def test_a_save_killed_at_a_random_moment_leaves_the_old_or_the_new_file_whole(t
         if pid == 0:  # the child: save, alternately, until killed
             try:
                 os.close(read_end)
-                os.write(write_end, b"go")
+                # One pair first, timed here: a child forked from a large process runs slowly until its
+                # copy-on-write pages are its own, so the parent's own timing would not fit it.
+                started = time.perf_counter()
+                save_dataset(new, target)
+                save_dataset(old, target)
+                os.write(write_end, struct.pack("d", (time.perf_counter() - started) / 2))
                 while True:
                     save_dataset(new, target)
                     save_dataset(old, target)
             finally:
                 os._exit(1)
         os.close(write_end)
-        assert os.read(read_end, 2) == b"go"
+        (one_save,) = struct.unpack("d", os.read(read_end, 8))
         os.close(read_end)
         time.sleep(rng.uniform(0, 3 * one_save))  # the moment of the kill is the point of the test
         os.kill(pid, signal.SIGKILL)
