@@ -33,10 +33,10 @@ CHILD_STARTED = time.time()  # before any import: the interpreter's own start is
 import json  # noqa: E402
 import math  # noqa: E402
 import os  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
-from pathlib import Path  # noqa: E402
+
+from memory import rss_peak_mb, status_mb  # noqa: E402  (benchmarks/ is this script's folder)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -48,21 +48,6 @@ PAN_FRAMES_PER_SEGMENT = 10
 ZOOM_STEPS = 60  # geometric steps from the whole span down to one week; as many back
 FIRST_PAINT_TIMEOUT_S = 900.0
 PAN_WIDTHS = {"whole": None, "year": 365.25 * DAY, "month": 30.44 * DAY}
-
-
-def rss_peak_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
-
-
-def status_mb(field: str) -> float | None:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
 
 
 def _isolate_settings() -> tempfile.TemporaryDirectory:

@@ -26,6 +26,7 @@ from pathlib import Path
 import orjson
 import pydantic
 import pydantic_core
+from memory import rss_peak_mb, status_mb  # benchmarks/ is this script's folder
 from pydantic import TypeAdapter
 
 import timeline_app.io.loading as loading
@@ -51,22 +52,6 @@ _WARM_UP = orjson.dumps({
                  "url": "https://example.org/"}],
     "stories": [{"id": "warm-up-story", "title": "S", "steps": [{"event": "warm-up"}]}],
 })
-
-
-def rss_peak_mb() -> float:
-    """This process's peak resident set size so far, in MB (2**20 bytes); ru_maxrss is in KB on Linux."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
-
-
-def _status_mb(field: str) -> float | None:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
 
 
 def _run(mode: str, adapter: TypeAdapter, data: bytes, file: str):
@@ -153,7 +138,7 @@ def _profile_memory(adapter: TypeAdapter, data: bytes, file: str) -> None:
     per_stage = _reset_peak()
 
     def mark(label: str) -> None:
-        peak = _status_mb("VmHWM") if per_stage else None
+        peak = status_mb("VmHWM") if per_stage else None
         rows.append((label, _current_mb(), peak))
         if per_stage:
             _reset_peak()
@@ -222,7 +207,7 @@ def main(argv: list[str]) -> int:
         "cpu_seconds": cpu_seconds,
         "peak_rss_mb": peak,
         "baseline_rss_mb": baseline,
-        "hwm_mb": _status_mb("VmHWM"),
+        "hwm_mb": status_mb("VmHWM"),
         "bytes": len(data),
         "gc_collections": collections,
         "python": platform.python_version(),

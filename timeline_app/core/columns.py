@@ -16,7 +16,7 @@ import numpy as np
 
 from timeline_app.model import Dataset, EdtfDate, EventKind
 
-from .gc_pause import gc_paused
+from ..gc_pause import gc_paused
 
 KINDS: tuple[EventKind, ...] = tuple(EventKind)
 """Event kinds in declaration order; a kind's code in the columns is its position here."""

@@ -14,7 +14,7 @@ import numpy as np
 
 from timeline_app.model import Dataset, Event
 
-from .gc_pause import gc_paused
+from ..gc_pause import gc_paused
 from .text_fold import fold_ascii, fold_many, fold_with_origin, normalise
 
 __all__ = ["SearchIndex", "match_spans", "normalise", "parse_query"]
