@@ -237,15 +237,18 @@ class MainWindow(QMainWindow):
         dataset = self.store.dataset
         if dataset is None:
             self.index = None
-            self.canvas.set_index(None, [], [], np.zeros(0, np.int8))
+            self.canvas.set_index(None, [], str, np.zeros(0, np.int8))
             self.overview.set_index(None)
         else:
             self.index = TimelineIndex.build(dataset, self.store.mask, self.lane_mode)
-            events = dataset.events
-            titles = [events[i].title for i in self.index.event_index]
-            tooltips = [f"{events[i].title}\n{events[i].date.human} · {kind_label(events[i].kind)}"
-                        for i in self.index.event_index]
-            self.canvas.set_index(self.index, titles, tooltips,
+            events, event_index = dataset.events, self.index.event_index
+            titles = [events[i].title for i in event_index]
+
+            def tooltip_of(row: int) -> str:
+                event = events[event_index[row]]
+                return f"{event.title}\n{event.date.human} · {kind_label(event.kind)}"
+
+            self.canvas.set_index(self.index, titles, tooltip_of,
                                   lane_kind_codes(self.index, self.lane_mode is LaneMode.KIND))
             self.overview.set_index(self.index)
         self.event_list.refilter()

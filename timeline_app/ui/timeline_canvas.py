@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
@@ -32,7 +34,7 @@ class TimelineCanvas(pg.PlotWidget):
         super().__init__(parent, background="w", axisItems={"bottom": pg.DateAxisItem("bottom", utcOffset=0)})
         self._index: TimelineIndex | None = None
         self._titles: list[str] = []
-        self._tooltips: list[str] = []
+        self._tooltip_of: Callable[[int], str] = str
         self._label_widths = np.empty(0)
         self._selected_id: str | None = None
         font = QFont(self.font())
@@ -69,12 +71,13 @@ class TimelineCanvas(pg.PlotWidget):
         self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
 
     # --- data ----------------------------------------------------------------------------------------
-    def set_index(self, index: TimelineIndex | None, titles: list[str], tooltips: list[str],
+    def set_index(self, index: TimelineIndex | None, titles: list[str], tooltip_of: Callable[[int], str],
                   lane_kinds: np.ndarray) -> None:
-        """Show ``index``; ``titles``/``tooltips`` are per index row, ``lane_kinds`` colours each lane."""
+        """Show ``index``; ``titles`` are per index row, ``tooltip_of(row)`` gives a row's tooltip text (made on
+        hover: 100,000 strings made up front cost half a second), ``lane_kinds`` colours each lane."""
         self._index = index
         self._titles = titles
-        self._tooltips = tooltips
+        self._tooltip_of = tooltip_of
         self._label_widths = np.full(len(titles), np.nan)
         self.marks.set_titles(titles, lane_kinds)
         self._set_lanes(index.lane_labels if index is not None else ())
@@ -250,7 +253,7 @@ class TimelineCanvas(pg.PlotWidget):
             return
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         global_pos = self.viewport().mapToGlobal(self.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, tooltip_text(self._tooltips[row]), self)
+        QToolTip.showText(global_pos, tooltip_text(self._tooltip_of(row)), self)
 
     def _on_scene_mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
