@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import FilterState, SearchIndex, filter_mask
 from ..io import LoadResult
 from ..model import Dataset
+
+_SEARCH_BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
+SEARCH_BUILD_DELAY_MS = 300
+"""The search index (about a second at 100,000 events) is built in the background once the window has had
+time to paint the opened file, so the first paint does not wait for it; a query before it is ready waits."""
 
 
 class DatasetStore(QObject):
@@ -27,7 +33,10 @@ class DatasetStore(QObject):
         self.result: LoadResult | None = None
         self.path: Path | None = None
         self.filter = FilterState()
-        self.search: SearchIndex | None = None
+        self._search: SearchIndex | None = None
+        self._search_future: Future[SearchIndex] | None = None
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_BUILD_DELAY_MS)
+        self._search_timer.timeout.connect(self._start_search_build)
         self.mask = np.zeros(0, bool)
         self.selected_id: str | None = None
         self._rows: dict[str, int] = {}
@@ -36,15 +45,31 @@ class DatasetStore(QObject):
     def dataset(self) -> Dataset | None:
         return self.result.dataset if self.result else None
 
+    @property
+    def search(self) -> SearchIndex | None:
+        """The search index of the dataset, built on first use (or waited for, if the background build runs)."""
+        dataset = self.dataset
+        if self._search is None and dataset is not None:
+            future, self._search_future = self._search_future, None
+            self._search = future.result() if future is not None else SearchIndex(dataset)
+        return self._search
+
+    def _start_search_build(self) -> None:
+        dataset = self.dataset
+        if dataset is not None and self._search is None and self._search_future is None:
+            self._search_future = _SEARCH_BUILDER.submit(SearchIndex, dataset)
+
     def set_result(self, result: LoadResult, path: Path | None) -> None:
         self.result, self.path = result, path
         dataset = result.dataset
-        self.search = SearchIndex(dataset) if dataset is not None else None
+        self._search, self._search_future = None, None  # a build still running for the old dataset is dropped
         self._rows = {e.id: i for i, e in enumerate(dataset.events)} if dataset is not None else {}
         if self.selected_id not in self._rows:
             self.selected_id = None
         self._compute_mask()
         self.datasetReplaced.emit()
+        if dataset is not None and self._search is None:
+            self._search_timer.start()
 
     def set_filter(self, state: FilterState) -> None:
         if state == self.filter:
@@ -58,7 +83,7 @@ class DatasetStore(QObject):
         if dataset is None:
             self.mask = np.zeros(0, bool)
         else:
-            self.mask = filter_mask(dataset, self.filter, self.search)
+            self.mask = filter_mask(dataset, self.filter, self.search if self.filter.text.strip() else None)
 
     def select(self, event_id: str | None) -> None:
         event_id = event_id if event_id in self._rows else None

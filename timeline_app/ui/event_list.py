@@ -1,26 +1,15 @@
-"""EventList: the matching events as a sortable table (date, kind, title), selection synced with the store."""
+"""EventList: the matching events as a sortable table (date, kind, title), selection synced with the store.
+
+The model filters and sorts with numpy (``EventTableModel``); no proxy model calls Python per row."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from .dataset_store import DatasetStore
 from .event_table_model import EventTableModel
 from .match_delegate import MatchHighlightDelegate
-
-
-class EventFilterProxyModel(QSortFilterProxyModel):
-    """Accepts exactly the rows the store's filter mask accepts (the one filter function in core)."""
-
-    def __init__(self, store: DatasetStore, parent=None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self.setSortRole(EventTableModel.SortRole)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        mask = self._store.mask
-        return bool(mask[source_row]) if source_row < len(mask) else False
 
 
 class EventList(QTableView):
@@ -34,9 +23,7 @@ class EventList(QTableView):
         super().__init__(parent)
         self._store = store
         self.source_model = EventTableModel(parent=self)
-        self.proxy = EventFilterProxyModel(store, self)
-        self.proxy.setSourceModel(self.source_model)
-        self.setModel(self.proxy)
+        self.setModel(self.source_model)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -52,28 +39,39 @@ class EventList(QTableView):
         store.datasetReplaced.connect(self._on_store_dataset_replaced)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.activated.connect(self._on_activated)
+        # after a sort or a filter the selected event keeps its place on screen, as in a file manager
+        self.source_model.layoutChanged.connect(self._keep_current_in_view)
 
     def _on_store_dataset_replaced(self) -> None:
-        self.source_model.set_dataset(self._store.dataset)
+        self.source_model.set_dataset(self._store.dataset, self._store.mask)
         self.resizeColumnToContents(0)
         self.resizeColumnToContents(1)
 
     def refilter(self) -> None:
-        self.proxy.invalidate()
+        if self.source_model.dataset is not self._store.dataset:
+            self._on_store_dataset_replaced()
+        else:
+            self.source_model.set_mask(self._store.mask)
         self.viewport().update()  # the highlighted matches follow the query
+
+    def _keep_current_in_view(self) -> None:
+        current = self.selectionModel().currentIndex()
+        if current.isValid():
+            self.scrollTo(current)
 
     def select_event(self, event_id: str | None) -> None:
         """Show the store's selection without echoing it back as a new selection."""
         self._syncing = True
         try:
-            row = self._store.event_row(event_id) if event_id else None
-            proxy_index = self.proxy.mapFromSource(self.source_model.index(row, 0)) if row is not None else None
-            if proxy_index is None or not proxy_index.isValid():
+            dataset_row = self._store.event_row(event_id) if event_id else None
+            row = self.source_model.row_of(dataset_row) if dataset_row is not None else None
+            if row is None:
                 self.selectionModel().clearSelection()
                 return
+            index = self.source_model.index(row, 0)
             self.selectionModel().setCurrentIndex(
-                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.scrollTo(proxy_index)
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.scrollTo(index)
         finally:
             self._syncing = False
 
