@@ -1,7 +1,7 @@
 """The core layer: the timeline's view-model over a Dataset (sorted arrays, filters, search, lanes, label
 packing, density). Imports only the standard library, numpy and timeline_app.model: no Qt, no files."""
 
-from .columns import KINDS, EventColumns, event_columns
+from .columns import KINDS, EventColumns, Facet, event_columns
 from .density import lane_density, should_aggregate
 from .filters import FacetCounts, FilterState, facet_counts, filter_mask
 from .label_layout import BADGE_PX, MIN_TEXT_PX, LabelLayout, pack_labels
@@ -27,6 +27,7 @@ __all__ = [
     "OTHER_ACTORS_LABEL",
     "POINT_SECONDS",
     "EventColumns",
+    "Facet",
     "FacetCounts",
     "FilterState",
     "LabelLayout",

@@ -30,6 +30,8 @@ class EventList(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setResizeContentsPrecision(200)  # column widths from 200 rows, not 1,000 (0.13 s at 100,000)
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)

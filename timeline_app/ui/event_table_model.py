@@ -136,8 +136,8 @@ class EventTableModel(QAbstractTableModel):
         else:
             columns = event_columns(self._dataset)
             # np.lexsort sorts by the last key first; every sort is stable, so equal keys keep dataset order
-            if column == DATE_COLUMN:
-                keys = (self._title_ranks(), columns.latest, columns.earliest)
+            if column == DATE_COLUMN:  # ties: title_rank (case-sensitive, built with the columns anyway)
+                keys = (columns.title_rank, columns.latest, columns.earliest)
             elif column == KIND_COLUMN:
                 label_rank = np.argsort(np.argsort([kind_label(k) for k in KINDS], kind="stable"))
                 keys = (columns.latest, columns.earliest, label_rank[columns.kind])
