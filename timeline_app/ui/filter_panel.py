@@ -23,7 +23,7 @@ from ..core import Facet, FilterState, LaneMode, event_columns
 from ..model import Dataset, EdtfError, EventKind, parse_edtf
 from .kind_style import KIND_ORDER, kind_label, paint_symbol
 
-_MAX_FACETS = 40
+_MAX_FACETS = 500  # names listed per facet, most events first; a name the filter holds is always listed
 
 
 def kind_icon(kind: EventKind, size: int = 18) -> QIcon:
@@ -111,8 +111,8 @@ class FilterPanel(QWidget):
         self._updating = True
         try:
             columns = event_columns(dataset) if dataset is not None else None
-            self._fill(self.actor_list, _most_common(columns.actors) if columns else [], state.actors)
-            self._fill(self.tag_list, _most_common(columns.tags) if columns else [], state.tags)
+            self._fill(self.actor_list, _most_common(columns.actors, state.actors) if columns else [], state.actors)
+            self._fill(self.tag_list, _most_common(columns.tags, state.tags) if columns else [], state.tags)
             for kind, box in self.kind_boxes.items():
                 box.setChecked(state.kinds is None or kind in state.kinds)
             self.search_box.setText(state.text)
@@ -173,9 +173,13 @@ class FilterPanel(QWidget):
             self.filterEdited.emit(state)
 
 
-def _most_common(facet: Facet) -> list[tuple[str, int]]:
+def _most_common(facet: Facet, chosen: frozenset[str] | None) -> list[tuple[str, int]]:
     """The facet's names with their event counts, most events first (ties alphabetically), at most
-    ``_MAX_FACETS``: counted with numpy over the column arrays, not per event."""
+    ``_MAX_FACETS`` plus any ``chosen`` name beyond them (a restored filter must stay visible and
+    editable); counted with numpy over the column arrays, not per event."""
     counts = np.bincount(facet.pair_code, minlength=len(facet.names))
-    order = np.lexsort((np.arange(len(counts)), -counts))[:_MAX_FACETS]
-    return [(facet.names[code], int(counts[code])) for code in order]
+    order = np.lexsort((np.arange(len(counts)), -counts))
+    listed = order[:_MAX_FACETS].tolist()
+    beyond = set(order[_MAX_FACETS:].tolist())
+    listed += sorted(code for code in (facet.code_of.get(n, -1) for n in chosen or ()) if code in beyond)
+    return [(facet.names[code], int(counts[code])) for code in listed]
