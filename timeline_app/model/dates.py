@@ -223,7 +223,21 @@ def _rests_of_year(leap: bool) -> dict[str, tuple]:
 
 _REST_TABLES = (_rests_of_year(False), _rests_of_year(True))
 # Values hold the table's index, not the table: a tuple holding a dict would stay tracked by the GC.
-_YEARS = {f"{y:04d}": (y, _days_before_year(y) * _DAY_SECONDS, int(_is_leap(y))) for y in range(_MAX_YEAR + 1)}
+
+
+class _YearTable(dict):
+    """"YYYY" -> (year, seconds at its start, leap as 0/1), filled on first use of each year: a full table of
+    10,000 years would cost 30 ms at every start of the app. A text that is not four digits is not added."""
+
+    def __missing__(self, text: str) -> tuple[int, float, int] | None:
+        if len(text) != 4 or not text.isascii() or not text.isdigit():
+            return None
+        year = int(text)
+        found = self[text] = (year, _days_before_year(year) * _DAY_SECONDS, int(_is_leap(year)))
+        return found
+
+
+_YEARS = _YearTable()
 # 201X (a decade) and 20XX (a century): the level 1 years with unspecified digits.
 _SPANS = {
     **{f"{y // 10:03d}X": (y, int(Precision.DECADE), 10) for y in range(0, _MAX_YEAR + 1, 10)},
@@ -241,7 +255,7 @@ _INFINITY = float("inf")
 def _parse_point(text: str, whole: str) -> tuple:
     """One date (YYYY, YYYY-MM or YYYY-MM-DD, optionally qualified, or a level 1 X form) as DatePoint's
     fields. ``whole`` is the full text (an interval when ``text`` is one of its ends), for messages."""
-    year_info = _YEARS.get(text[:4])
+    year_info = _YEARS[text[:4]]
     if year_info is not None:
         year, year_start, leap = year_info
         rest = _REST_TABLES[leap].get(text[4:])
