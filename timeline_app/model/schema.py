@@ -50,7 +50,10 @@ def _check_web_url(value: str) -> str:
     scheme, sep, rest = value.partition("://")
     # Control and format characters (bidi overrides such as U+202E, zero-width spaces) could disguise where
     # a link leads, so an address holding one is refused like any other non-web address.
-    hidden = any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in value)
+    if value.isascii():  # the usual case, without a loop: printable ASCII holds no Cc or Cf character
+        hidden = " " in value or not value.isprintable()
+    else:
+        hidden = any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in value)
     if not sep or scheme.lower() not in ("http", "https") or not rest or hidden:
         raise PydanticCustomError(
             "web_url",
