@@ -144,6 +144,11 @@ def test_a_failed_save_says_why_and_keeps_the_file_and_the_edits(window, editor,
     assert _steps(window) == edited, "the edits stay in the app"
     assert "not saved" in editor.status_label.text() and "disk is full" in editor.status_label.text()
     assert not editor.document.undo_stack.isClean()
+    assert "not saved" in window.statusBar().currentMessage()
+    assert editor.save(), "once there is room, the same edits save"
+    assert load_dataset(copy).dataset == window.store.dataset
+    for said in (editor.status_label.text(), window.statusBar().currentMessage()):
+        assert said == "Saved to class.json.", "nothing still says the save failed"
 
 
 def test_the_reload_after_a_save_keeps_edits_made_since(window, editor, qtbot):

@@ -56,7 +56,7 @@ class StoryEditorDock(QDockWidget):
         window.store.datasetReplaced.connect(self._on_store_dataset_replaced)
         window.store.selectionChanged.connect(self._update_enabled)
         self.document.problemRaised.connect(self._show_problem)
-        self.document.saved.connect(lambda file: self._show_status(f"Saved to {Path(file).name}."))
+        self.document.saved.connect(self._on_saved)
         self.document.undo_stack.cleanChanged.connect(self._update_enabled)
 
     def _build(self) -> None:
@@ -288,6 +288,12 @@ class StoryEditorDock(QDockWidget):
         self.buttons["from_selected"].setEnabled(self._window.store.selected_id is not None)
         self.note_edit.setEnabled(has_story and count > 0)
         self.buttons["save"].setEnabled(not self.document.undo_stack.isClean())
+
+    def _on_saved(self, file: str) -> None:
+        # Also in the status bar: it may still say that the last try failed.
+        text = f"Saved to {Path(file).name}."
+        self._show_status(text)
+        self._window.statusBar().showMessage(text, 8000)
 
     def _show_problem(self, text: str) -> None:
         self._show_status(text)
