@@ -174,3 +174,32 @@ def test_a_hundred_thousand_marks():
                          rng.integers(1, 6, n), 1900.0)
     assert len(layout.rows) + layout.hidden_count == n
     assert 0 < len(layout.rows) < 2000
+
+
+def _greedy_by_priority(x, widths, tracks, importance, available):
+    """The rule stated plainly, in O(n²): in priority order (more important, then earlier, then first given),
+    show a label when its box overlaps no box shown on its track."""
+    shown: dict[int, tuple[float, float]] = {}
+    for i in sorted(range(len(x)), key=lambda i: (-importance[i], x[i], i)):
+        left = max(x[i], 0.0)
+        allowed = min(widths[i], available - left - BADGE_PX)
+        if allowed < min(widths[i], MIN_TEXT_PX) or allowed < 0:
+            continue
+        end = left + allowed + BADGE_PX + GAP
+        if all(tracks[r] != tracks[i] or b <= left or end <= a for r, (a, b) in shown.items()):
+            shown[i] = (left, end)
+    return sorted(shown)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([-40.0, 0.0, 35.5, 120.0, 300.0, 610.0]) | st.floats(-300, 1100),
+                          st.floats(0, 400), st.integers(0, 3), st.integers(1, 5)), max_size=120),
+       st.floats(50, 1200))
+def test_the_labels_shown_are_those_of_a_plain_greedy_in_priority_order(data, available):
+    x = [m[0] for m in data]
+    widths = [m[1] for m in data]
+    tracks = [m[2] for m in data]
+    importance = [m[3] for m in data]
+    layout = pack_labels(np.array(x, dtype=float), np.array(widths, dtype=float), np.array(tracks, dtype=int),
+                         np.array(importance, dtype=int), available, GAP)
+    assert layout.rows.tolist() == _greedy_by_priority(x, widths, tracks, importance, available)

@@ -51,8 +51,8 @@ def pack_labels(x_px, widths_px, lane_rows, importance, available_px: float, min
     different tracks never collide); ``importance``: higher wins. Within a track no two shown boxes
     [x, x + width + badge_px + min_gap_px) overlap; a box starting left of 0 moves to 0 (hidden if it then
     overlaps); no box extends past ``available_px`` (its width is cut instead). Every mark is either shown
-    or counted in exactly one badge. Cost: O(n log n) vectorised, plus a Python step per (track, importance)
-    group and per label shown, so keep tracks few (lanes × label rows), not one per mark.
+    or counted in exactly one badge. Cost: a sort, then one plain Python step per mark that could be shown
+    (the canvas passes the marks of its uncrowded lanes, a few hundred at most), plus a numpy pass for badges.
     """
     x = np.asarray(x_px, dtype=np.float64)
     width = np.asarray(widths_px, dtype=np.float64)
@@ -73,50 +73,26 @@ def pack_labels(x_px, widths_px, lane_rows, importance, available_px: float, min
 
 
 def _place(candidates: np.ndarray, x, left, box_end, track, priority) -> np.ndarray:
-    """Greedy placement in priority order, level by level: within one (track, importance) group,
-    priority is time order, so the greedy reduces to a left-to-right scan that jumps, by binary search,
-    to the first candidate starting after the last placed box. Work grows with the labels placed, not
-    with the marks."""
+    """Greedy placement in priority order (track, then higher importance, earlier time, lower position): a
+    box is shown when it overlaps no box shown on its track. One pass in plain Python over the candidates
+    (a few hundred at most): cheaper than numpy calls per (track, importance) group."""
     order = candidates[np.lexsort((candidates, x[candidates], -priority[candidates], track[candidates]))]
-    keys = np.stack((track[order], priority[order]))
-    cuts = np.flatnonzero((keys[:, 1:] != keys[:, :-1]).any(axis=0)) + 1
-    shown: list[np.ndarray] = []
-    placed_start = placed_end = np.empty(0)
+    shown: list[int] = []
+    starts: list[float] = []  # the boxes shown on the current track, disjoint, sorted by start
+    ends: list[float] = []  # their ends, in the same (also increasing) order
     current_track = None
-    for group in np.split(order, cuts) if len(order) else ():
-        if track[group[0]] != current_track:
-            current_track, placed_start, placed_end = track[group[0]], np.empty(0), np.empty(0)
-        free = group[~_overlaps_any(left[group], box_end[group], placed_start, placed_end)]
-        chosen = free[_scan(left[free].tolist(), box_end[free].tolist())]
-        if len(chosen):
-            shown.append(chosen)
-            placed_start = np.concatenate((placed_start, left[chosen]))
-            placed_end = np.concatenate((placed_end, box_end[chosen]))
-            by_start = np.argsort(placed_start, kind="stable")
-            placed_start, placed_end = placed_start[by_start], placed_end[by_start]
-    return np.sort(np.concatenate(shown)) if shown else np.empty(0, dtype=np.int64)
-
-
-def _overlaps_any(start: np.ndarray, end: np.ndarray, placed_start: np.ndarray,
-                  placed_end: np.ndarray) -> np.ndarray:
-    """For each box [start, end), whether it overlaps one of the disjoint boxes placed (sorted by start).
-
-    Only the last placed box starting before ``end`` can overlap: disjoint boxes end in start order too.
-    """
-    if not len(placed_start):
-        return np.zeros(len(start), dtype=bool)
-    last = np.searchsorted(placed_start, end, side="left") - 1
-    return (last >= 0) & (placed_end[np.maximum(last, 0)] > start)
-
-
-def _scan(starts: list[float], ends: list[float]) -> list[int]:
-    """Left-to-right greedy over boxes sorted by start: indexes of the boxes kept."""
-    kept: list[int] = []
-    i = 0
-    while i < len(starts):
-        kept.append(i)
-        i = bisect_left(starts, ends[i], i + 1)
-    return kept
+    for i, t, start, end in zip(order.tolist(), track[order].tolist(), left[order].tolist(),
+                                box_end[order].tolist(), strict=True):
+        if t != current_track:
+            current_track, starts, ends = t, [], []
+        # Only the last box starting before this one's end can overlap it: disjoint boxes end in start order.
+        k = bisect_left(starts, end)
+        if k and ends[k - 1] > start:
+            continue
+        starts.insert(k, start)
+        ends.insert(k, end)
+        shown.append(i)
+    return np.sort(np.array(shown, dtype=np.int64))
 
 
 def _badges(shown, x, left, box_end, track, available_px: float, badge_room: float):
