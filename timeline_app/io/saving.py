@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -43,10 +45,19 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     never a mix: a temporary file in the same folder, written, synced, then renamed over the target.
     Raises SaveError with a plain reason (read-only folder, disk full...); the old file is then untouched.
 
-    A process killed at the wrong moment can leave its temporary file (``.NAME.XXXX.tmp``) beside the
-    target, never a damaged target."""
+    A process killed at the wrong moment can leave its temporary file (``.NAME.XXXXXXXX.tmp``) beside the
+    target, never a damaged target; the next save of the same target that succeeds removes such leftovers
+    (``remove_stale_temporaries``).
+
+    A target that is a symbolic link is written through it (the file it leads to is replaced, the link stays).
+    A target that is read-only (no write permission for anyone, or none for this user) is refused: renaming
+    over it would work, as renaming needs only the folder's permission, but would defeat its protection."""
     target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     folder = target.parent
+    if _is_read_only(target):
+        raise SaveError(str(target), "the file is read-only; it was not changed")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except (OSError, ValueError) as exc:
@@ -66,6 +77,42 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             os.unlink(temporary)
         raise SaveError(str(target), _reason(exc)) from None
     _sync_folder(folder)
+    remove_stale_temporaries(target)
+
+
+def _is_read_only(target: Path) -> bool:
+    try:
+        info = target.stat()
+    except (OSError, ValueError):
+        return False  # no such file yet, or it cannot be looked at: the save itself will say
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    return not info.st_mode & 0o222 or not os.access(target, os.W_OK)
+
+
+def remove_stale_temporaries(target: str | os.PathLike[str]) -> list[str]:
+    """Remove the temporary files that saves of ``target`` killed mid-way left beside it; their names.
+
+    Only names this module makes for this target (``.NAME.`` then the 8 characters ``tempfile`` draws, then
+    ``.tmp``) that are regular files are removed, nothing else. A save of the same file by another process
+    at this very moment would lose its temporary file and fail with a SaveError, its target untouched."""
+    target = Path(target)
+    pattern = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}\.tmp")
+    removed = []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+        except OSError:
+            continue
+    return removed
 
 
 def _write_all(handle: int, data: bytes) -> None:
