@@ -59,8 +59,9 @@ class Settings:
             # A new object: QSettings keeps the first error it met for its whole life, and merges the old
             # file into every write.
             self._qt = QSettings(file, self._qt.format())
-            self.problem = (f"The settings file {file} was damaged ({damage}), so the app started with its default "
-                            "settings" + (f"; the damaged file was kept as {kept}." if kept else "."))
+            # Short enough to be read whole in the status bar of a 1366-pixel screen with a usual path.
+            self.problem = (f"Settings reset to the defaults: {file} was damaged ({damage})"
+                            + (f"; it was kept as {kept.name}." if kept else "."))
 
     def _key(self, name: str) -> str:
         return f"{_GROUP}/{name}"
@@ -119,7 +120,7 @@ class Settings:
             return "it could not be read"
         keys = self._qt.allKeys()
         if not keys and _has_content(self._qt.fileName()):
-            return "it holds no settings a program could read"
+            return "it holds no readable settings"
         if any(not key.isprintable() or len(key) > 200 for key in keys):
             return "its names are not text"
         return None
