@@ -73,6 +73,7 @@ def test_cancel_stops_a_large_load_and_keeps_the_open_dataset(qtbot, window, lar
     assert values == sorted(values) and len(set(values)) >= 5 and values[-1] < 1000
     assert window.store.path == opened and window.windowTitle().startswith("Small one")
     assert [e.id for e in window.store.dataset.events] == ["a"]
+    assert window.statusBar().currentMessage() == "Opening large.json was cancelled."
     qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is None)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QWidget
 
 from ..io import LoadResult, Problem, UnreadableFileError, iter_load_dataset
 from ..model.findings import Severity
@@ -150,13 +150,22 @@ class LoadRunner(QObject):
 
     def _on_worker_loaded(self, result: LoadResult) -> None:
         self._stop()
-        if not self.cancelled:
+        if self.cancelled:  # it ended before it could stop
+            self._say_cancelled()
+        else:
             self._on_loaded(result)
         self.finished.emit()
 
     def _on_worker_cancelled(self) -> None:
         self._stop()
+        self._say_cancelled()
         self.finished.emit()
+
+    def _say_cancelled(self) -> None:
+        """Say so in the window's status bar: a window that was empty stays empty, and would not say why."""
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Opening {self.path.name} was cancelled.", 15_000)
 
     def _stop(self) -> None:
         self._thread.quit()
