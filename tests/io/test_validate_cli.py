@@ -267,3 +267,32 @@ def test_validate_does_not_import_qt(tmp_path) -> None:
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "no Qt"
+
+
+def _events_file(path: Path, events: list[str]) -> Path:
+    body = ",\n".join(events)
+    path.write_text('{"format": "accountability-timeline", "format_version": 1, "title": "Many",\n'
+                    f'"events": [\n{body}\n]}}\n', encoding="utf-8")
+    return path
+
+
+def test_a_capped_list_says_how_many_problems_it_leaves_out(tmp_path, capsys) -> None:
+    from timeline_app.cli import main
+
+    # 60 events each naming 'title' twice: 50 listed, then one line saying 10 more are not.
+    many_names = _events_file(tmp_path / "names.json", [
+        f'{{"id": "e{n}", "date": "2013", "kind": "attack", "title": "A", "title": "B"}}' for n in range(60)])
+    assert main(["validate", str(many_names)]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if ": error: " in line]  # no citations: warnings
+    assert len(lines) == 51 and all("'title' is given twice in this event" in line for line in lines[:50])
+    assert lines[50] == (f"{many_names}:53:63: error: 10 more names are given more than once in an object, from "
+                         "here on; only the first 50 are listed")
+    # 25 events with a Latin-1 byte in the title (and one U+FFFD written in the file, which is no problem).
+    latin = _events_file(tmp_path / "latin.json", [
+        f'{{"id": "e{n}", "date": "2013", "kind": "attack", "title": "caf\\u00e9 \xe9 \ufffd"}}' for n in range(25)])
+    latin.write_bytes(latin.read_bytes().replace(b"\xc3\xa9 \xef\xbf\xbd", b"\xe9 \xef\xbf\xbd"))
+    assert main(["validate", str(latin)]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if ": error: " in line]
+    assert len(lines) == 11 and all("byte 0xE9 is not valid UTF-8" in line for line in lines[:10])
+    assert lines[10] == (f"{latin}:13:69: error: 15 more places hold bytes that are not valid UTF-8, from here on; "
+                         "only the first 10 are listed")

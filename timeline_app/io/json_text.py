@@ -157,9 +157,12 @@ def _encoding_problems(body: bytes, parsed: ParsedJson, file: str) -> list[Probl
             start = start + exc.end
     if len(problems) > _MAX_ENCODING_PROBLEMS:
         last = problems.pop()
+        # Each bad stretch is one U+FFFD in the text; U+FFFD written in the file itself is not one.
+        more = parsed.text.count("\ufffd") - body.count("\ufffd".encode()) - _MAX_ENCODING_PROBLEMS
         problems.append(Problem(
             last.file, last.line, last.column, last.pointer, Severity.ERROR,
-            f"more bytes that are not valid UTF-8 follow; only the first {_MAX_ENCODING_PROBLEMS} are listed",
+            f"{more:,} more {'place holds' if more == 1 else 'places hold'} bytes that are not valid UTF-8, from "
+            f"here on; only the first {_MAX_ENCODING_PROBLEMS} are listed",
         ))
     return problems
 

@@ -219,11 +219,18 @@ def _duplicates(parsed: ParsedJson) -> list[Finding]:
     """An error for each name given twice in one object, at the one that counts (the last): the value given
     first is ignored (as JSON parsers do), so a reader of the file and the app could see different things."""
     text = parsed.text
-    found = find_duplicates(text)[:_MAX_DUPLICATES_REPORTED]
+    every = find_duplicates(text)
+    found = every[:_MAX_DUPLICATES_REPORTED + 1]
     objects = paths_at(text, [d.offsets[-1] for d in found])
     findings = []
-    for duplicate in found:
+    for number, duplicate in enumerate(found):
         path = (*objects[duplicate.offsets[-1]], duplicate.name)
+        if number == _MAX_DUPLICATES_REPORTED:  # the first one not listed: say how many are not
+            more = len(every) - _MAX_DUPLICATES_REPORTED
+            findings.append(Finding(path, Severity.ERROR, (
+                f"{more:,} more {'name is' if more == 1 else 'names are'} given more than once in an object, from "
+                f"here on; only the first {_MAX_DUPLICATES_REPORTED} are listed"), at_key=True))
+            break
         line, column = parsed.position(duplicate.offsets[0])
         times = "twice" if len(duplicate.offsets) == 2 else f"{len(duplicate.offsets)} times"
         findings.append(Finding(path, Severity.ERROR, (
