@@ -39,6 +39,8 @@ class ViewGeometry:
     width: float
     lane_tops: np.ndarray
     lane_height: float
+    top: float = 0.0  # the view's top and bottom edges
+    bottom: float = 0.0
 
     @property
     def sx(self) -> float:
@@ -81,6 +83,13 @@ class FramePlan:
     density_caption_x: float = 0.0
     lane_tops: np.ndarray = field(default_factory=_empty)
     lane_height: float = 0.0
+    view_rect: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the view: left, top, right, bottom
+
+    @classmethod
+    def empty(cls, geometry: ViewGeometry) -> FramePlan:
+        """A plan drawing no event: the view's lanes and edges only."""
+        return cls(lane_tops=geometry.lane_tops, lane_height=geometry.lane_height,
+                   view_rect=(geometry.left, geometry.top, geometry.left + geometry.width, geometry.bottom))
 
     @property
     def labels(self) -> list[tuple[int, float, float, float, int]]:
@@ -183,7 +192,7 @@ def lane_times(index: TimelineIndex) -> LaneTimes:
 def make_plan(index: TimelineIndex, geometry: ViewGeometry, label_width, *, label_px_font: float) -> FramePlan:
     """Compute a frame. ``label_width(rows) -> np.ndarray`` measures label texts in pixels (cached by the
     caller); only rows in lanes that are not aggregated are ever measured."""
-    plan = FramePlan(lane_tops=geometry.lane_tops, lane_height=geometry.lane_height)
+    plan = FramePlan.empty(geometry)
     if not len(index) or not geometry.x1 > geometry.x0:
         return plan
     times = lane_times(index)

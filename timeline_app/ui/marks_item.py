@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -23,12 +23,14 @@ from .frame_plan import BAR_HEIGHT_PX, FramePlan
 from .kind_style import KIND_ORDER, KIND_STYLES, SymbolAtlas
 
 _RECT_BYTES = 4 * 8  # a QRectF is four doubles: drawRects reads a run of them straight from a numpy array
+_LINE_BYTES = 4 * 8  # so is a QLineF (x1, y1, x2, y2), for drawLines
 _FRAGMENT_FIELDS = 10  # QPainter.PixmapFragment: x, y, source left, top, width, height, sx, sy, rotation, opacity
 _TEXT_CACHE_SIZE = 4096
 
 
 class MarksItem(pg.GraphicsObject):
-    """Paints symbols, interval bars, density strips, labels and the selection ring of the current plan.
+    """Paints the lane separators, a light time grid, then symbols, interval bars, density strips, labels
+    and the selection ring of the current plan.
 
     ``set_plan`` turns the plan into what paint replays: one array of rectangles (density bins, interval
     bars, label backings) drawn in runs of one brush, one array of symbol fragments drawn from the atlas in
@@ -62,6 +64,9 @@ class MarksItem(pg.GraphicsObject):
         self._muted_pen = QPen(QColor("#505050"))
         self._ring_pen = QPen(QColor("#000000"), 2.5)
         self._hover_pen = QPen(QColor("#0b57d0"), 2)
+        # Lane separators, then the grid at the axis's labelled boundaries (years, months...) and at the
+        # finer ticks between them, fainter. Cosmetic pens: one device pixel wide.
+        self._line_pens = (QPen(QColor("#d9d9d9"), 0), QPen(QColor(0, 0, 0, 30), 0), QPen(QColor(0, 0, 0, 16), 0))
         self._lane_kinds: np.ndarray = np.zeros(0, np.int8)
         self.setFlag(self.GraphicsItemFlag.ItemIgnoresTransformations, False)
         # What paint replays, made by set_plan.
@@ -70,6 +75,8 @@ class MarksItem(pg.GraphicsObject):
         self._n_rects = 0
         self._under_runs: list[tuple[QBrush, int, int]] = []  # density and bars: (brush, first rect, count)
         self._backing_run: tuple[int, int] = (0, 0)  # label backings: first rect, count
+        self._lines = np.empty((0, 4))
+        self._line_runs: list[tuple[QPen, int, int]] = []  # (pen, first line, count)
         self._fragments = np.empty((0, _FRAGMENT_FIELDS))
         self._fragments_atlas: SymbolAtlas | None = None  # the atlas the fragments' source rectangles are for
         self._texts: list[tuple[QPointF, QStaticText]] = []  # titles
@@ -84,9 +91,12 @@ class MarksItem(pg.GraphicsObject):
         self._lane_kinds = lane_kinds
         self._elided.clear()
 
-    def set_plan(self, plan: FramePlan) -> None:
+    def set_plan(self, plan: FramePlan, grid: list[np.ndarray] = ()) -> None:
+        """Draw ``plan``; ``grid``: x in device pixels of vertical grid lines, the axis's tick levels (coarsest
+        first, the first drawn darker)."""
         self._plan = plan
         self._prepare(plan)
+        self._prepare_lines(plan, grid)
         self.update()
 
     def set_selected_row(self, row: int | None) -> None:
@@ -115,6 +125,9 @@ class MarksItem(pg.GraphicsObject):
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         if self._atlas is None or self._atlas.dpr != dpr:
             self._atlas = SymbolAtlas(dpr)
+        for pen, first, count in self._line_runs:
+            painter.setPen(pen)
+            painter.drawLines(shiboken6.wrapInstance(self._lines.ctypes.data + first * _LINE_BYTES, QLineF), count)
         painter.setPen(Qt.PenStyle.NoPen)
         for brush, first, count in self._under_runs:
             painter.setBrush(brush)
@@ -155,6 +168,22 @@ class MarksItem(pg.GraphicsObject):
         self._parts = []
         self._under_runs = runs
         self._prepare_symbols(plan)
+
+    def _prepare_lines(self, plan: FramePlan, grid: list[np.ndarray]) -> None:
+        """Horizontal lines between lanes and vertical grid lines, across the view."""
+        left, top, right, bottom = plan.view_rect
+        parts = [np.column_stack((np.full(len(plan.lane_tops) - 1, left), plan.lane_tops[1:],
+                                  np.full(len(plan.lane_tops) - 1, right), plan.lane_tops[1:]))
+                 if len(plan.lane_tops) > 1 else np.empty((0, 4))]
+        for xs in list(grid)[:2]:
+            xs = xs[(xs >= left) & (xs <= right)]
+            parts.append(np.column_stack((xs, np.full(len(xs), top), xs, np.full(len(xs), bottom))))
+        self._lines = np.ascontiguousarray(np.concatenate(parts), np.float64)
+        self._line_runs, first = [], 0
+        for pen, part in zip(self._line_pens, parts, strict=False):
+            if len(part):
+                self._line_runs.append((pen, first, len(part)))
+            first += len(part)
 
     def _add_run(self, runs: list, brush: QBrush, rects: np.ndarray) -> None:
         if len(rects):

@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 
 from ..core import TimelineIndex
+from .time_axis import TimeAxisItem
 
 _BINS = 240
 
@@ -17,7 +18,7 @@ class OverviewStrip(pg.PlotWidget):
     windowRequested = Signal(float, float)
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, background="w", axisItems={"bottom": pg.DateAxisItem("bottom", utcOffset=0)})
+        super().__init__(parent, background="w", axisItems={"bottom": TimeAxisItem("bottom")})
         self.setFixedHeight(70)
         plot = self.getPlotItem()
         plot.hideButtons()

@@ -7,15 +7,16 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent
 from PySide6.QtWidgets import QToolTip
 
 from ..core import TimelineIndex
 from ..core import kind_label as core_kind_label
-from .frame_plan import DAY, ViewGeometry, make_plan
+from .frame_plan import DAY, FramePlan, ViewGeometry, make_plan
 from .kind_style import KIND_ORDER
 from .marks_item import MarksItem
 from .rich_text import tooltip_text
+from .time_axis import TimeAxisItem
 
 ZOOM_STEP = 1.5
 _KEY_ZOOM = {Qt.Key.Key_Plus: 1 / ZOOM_STEP, Qt.Key.Key_Equal: 1 / ZOOM_STEP, Qt.Key.Key_Minus: ZOOM_STEP}
@@ -31,7 +32,8 @@ class TimelineCanvas(pg.PlotWidget):
     windowChanged = Signal(float, float)
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, background="w", axisItems={"bottom": pg.DateAxisItem("bottom", utcOffset=0)})
+        self._time_axis = TimeAxisItem("bottom")
+        super().__init__(parent, background="w", axisItems={"bottom": self._time_axis})
         self._index: TimelineIndex | None = None
         self._titles: list[str] = []
         self._tooltip_of: Callable[[int], str] = str
@@ -50,7 +52,6 @@ class TimelineCanvas(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.hideButtons()
         plot.setMenuEnabled(False)
-        plot.showGrid(x=True, y=False, alpha=0.12)
         view = plot.getViewBox()
         view.setMouseEnabled(x=True, y=False)
         view.invertY(True)
@@ -62,9 +63,10 @@ class TimelineCanvas(pg.PlotWidget):
             axis.setPen(pg.mkPen("#8a8a8a"))
             axis.setStyle(tickFont=self._font)
         plot.getAxis("left").setWidth(150)
+        # The lane separators and the time grid are drawn by the marks item, from the plan's lane tops and
+        # the axis's ticks: separate line items, and the axis drawing a grid into its picture, cost more.
         self.marks = MarksItem(self._font)
         plot.addItem(self.marks)
-        self._lane_lines: list[pg.InfiniteLine] = []
         view.sigXRangeChanged.connect(self._schedule_plan)
         view.sigResized.connect(self._schedule_plan)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
@@ -94,12 +96,6 @@ class TimelineCanvas(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.getAxis("left").setTicks([[(i, label) for i, label in enumerate(labels)], []])
         plot.getViewBox().setYRange(-0.5, max(len(labels), 1) - 0.5, padding=0)
-        for line in self._lane_lines:
-            plot.removeItem(line)
-        self._lane_lines = [pg.InfiniteLine(i + 0.5, angle=0, pen=QPen(QColor("#d9d9d9"), 0))
-                            for i in range(len(labels) - 1)]
-        for line in self._lane_lines:
-            plot.addItem(line)
 
     @property
     def index(self) -> TimelineIndex | None:
@@ -159,10 +155,15 @@ class TimelineCanvas(pg.PlotWidget):
 
     def _update_plan(self) -> None:
         x0, x1 = self.visible_range()
+        geometry = self._geometry(x0, x1)
         if self._index is not None:
-            self.marks.prepareGeometryChange()
-            self.marks.set_plan(make_plan(self._index, self._geometry(x0, x1), self._measure,
-                                          label_px_font=self._metrics.height()))
+            plan = make_plan(self._index, geometry, self._measure, label_px_font=self._metrics.height())
+        else:
+            plan = FramePlan.empty(geometry)
+        grid = [geometry.x_px(np.asarray(values, np.float64))
+                for _spacing, values in self._time_axis.tick_levels(x0, x1, geometry.width)]
+        self.marks.prepareGeometryChange()
+        self.marks.set_plan(plan, grid)
         self.windowChanged.emit(x0, x1)
 
     def flush_plan(self) -> None:
@@ -180,9 +181,10 @@ class TimelineCanvas(pg.PlotWidget):
         right = transform.map(QPointF(x1, 0)).x()
         n_lanes = len(self._index.lane_labels) if self._index is not None else 0
         # An axis-aligned mapping: y_px = m22 * y + dy (what transform.map gives for x = 0), for all lanes at once.
-        tops = transform.m22() * (np.arange(n_lanes + 1) - 0.5) + transform.dy()
+        # The view shows lanes -0.5 to n - 0.5 (one lane's room when there are none).
+        tops = transform.m22() * (np.arange(max(n_lanes, 1) + 1) - 0.5) + transform.dy()
         height = float(tops[1] - tops[0]) if n_lanes else 0.0
-        return ViewGeometry(x0, x1, left, right - left, tops[:-1] if n_lanes else tops, height)
+        return ViewGeometry(x0, x1, left, right - left, tops[:n_lanes], height, float(tops[0]), float(tops[-1]))
 
     def _measure(self, rows: np.ndarray) -> np.ndarray:
         unknown = rows[np.isnan(self._label_widths[rows])]
