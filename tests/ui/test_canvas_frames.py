@@ -1,11 +1,12 @@
-"""What one frame of the timeline canvas draws: marks where the new window puts them, lane separators and a
-light grid drawn by the marks item, a readable axis."""
+"""What one frame of the timeline canvas draws: marks where the new window puts them, labels that fit short
+lanes without covering symbols, lane separators and a light grid drawn by the marks item, a readable axis."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from itertools import pairwise
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from core.make_dataset import event, make_dataset
@@ -13,7 +14,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from timeline_app.core import TimelineIndex
-from timeline_app.ui.kind_style import KIND_ORDER
+from timeline_app.ui.frame_plan import BAR_HEIGHT_PX, MARK_ROW_PX
+from timeline_app.ui.kind_style import KIND_ORDER, SYMBOL_PX
 from timeline_app.ui.time_axis import PAD_PX, TimeAxisItem
 from timeline_app.ui.timeline_canvas import TimelineCanvas, lane_kind_codes
 
@@ -56,6 +58,19 @@ def _view_x(canvas: TimelineCanvas, t: float) -> float:
     return canvas.mapFromScene(scene).x()
 
 
+def _set_lane_height(canvas: TimelineCanvas, qtbot, lane_px: float) -> None:
+    """Resize the canvas so that its lanes are about ``lane_px`` tall (what a 1366x768 window leaves them)."""
+    for _ in range(3):
+        canvas.flush_plan()
+        lanes = len(canvas.index.lane_labels)
+        error = lane_px - canvas.marks.plan.lane_height
+        if abs(error) < 0.3:
+            return
+        canvas.resize(canvas.width(), canvas.height() + round(error * lanes))
+        qtbot.waitUntil(lambda: abs(canvas.viewport().height() - canvas.height()) < 4)
+    assert abs(canvas.marks.plan.lane_height - lane_px) < 0.5
+
+
 def test_a_plan_made_right_after_a_new_window_uses_that_windows_mapping(canvas):
     # No event processed between the new window and the plan: the view box has not painted, and its
     # transform would still be the previous window's unless the canvas brings it up to date.
@@ -66,6 +81,40 @@ def test_a_plan_made_right_after_a_new_window_uses_that_windows_mapping(canvas):
     for i, row in enumerate(plan.rows):
         assert plan.bar_left[i] == pytest.approx(_view_x(canvas, float(index.start[row])), abs=0.5)
         assert plan.bar_right[i] == pytest.approx(_view_x(canvas, float(index.end[row])), abs=0.5)
+
+
+def test_short_lanes_still_get_one_row_of_labels_that_cover_no_symbol(canvas, qtbot):
+    _set_lane_height(canvas, qtbot, 36.5)  # 11 kind lanes at 1366x768
+    canvas.flush_plan()
+    plan = canvas.marks.plan
+    text_px = QFontMetricsF(canvas.font()).height()
+    shown = plan.label_row >= 0
+    assert shown.sum() >= len(KIND_ORDER)  # at least one label in every lane
+    lane_of_top = np.searchsorted(plan.lane_tops, plan.label_top, side="right") - 1
+    offsets = plan.label_top - plan.lane_tops[lane_of_top]
+    assert len(set(np.round(offsets, 6))) == 1  # one label row per lane
+    assert (offsets + text_px <= plan.lane_height).all()  # inside the lane
+    # Label boxes against each symbol and each bar of the marks' row: never overlapping.
+    label_boxes = [(x, top, x + width, top + text_px) for x, top, width in
+                   zip(plan.label_x, plan.label_top, plan.label_width, strict=True)]
+    half = SYMBOL_PX / 2
+    mark_boxes = [(plan.centre_x[i] - half, plan.y[i] - half, plan.centre_x[i] + half, plan.y[i] + half)
+                  for i in np.flatnonzero(~plan.is_bar)]
+    first_row = plan.is_bar & np.isclose(plan.y - plan.lane_tops[canvas.index.lane[plan.rows]], MARK_ROW_PX)
+    mark_boxes += [(plan.bar_left[i], plan.y[i] - BAR_HEIGHT_PX / 2, plan.bar_right[i], plan.y[i] + BAR_HEIGHT_PX / 2)
+                   for i in np.flatnonzero(first_row)]
+    assert mark_boxes
+    for a in label_boxes:
+        for b in label_boxes + mark_boxes:
+            if a is not b:
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+
+
+def test_tall_lanes_get_two_rows_of_labels(canvas, qtbot):
+    _set_lane_height(canvas, qtbot, 60)
+    plan = canvas.marks.plan
+    offsets = plan.label_top - plan.lane_tops[np.searchsorted(plan.lane_tops, plan.label_top, side="right") - 1]
+    assert len(set(np.round(offsets, 6))) == 2
 
 
 def test_lane_separators_and_grid_are_drawn_by_the_marks_item(canvas):

@@ -21,9 +21,10 @@ from ..model import Precision
 
 DAY = 86_400.0
 BIN_PX = 4
-MARK_ROW_PX = 14      # mark centre below the lane's top
+MARK_ROW_PX = 11      # mark centre below the lane's top (a 14 px symbol spans 4 to 18)
 SUBROW_PX = 9         # extra offset per sub-row for overlapping bars
-LABEL_ROW_PX = 24     # label text top below the lane's top
+LABEL_ROW_PX = 20     # label text top below the lane's top, just under the symbols: with a 15 px font a
+                      # lane needs 35 px for a label row, which 11 kind lanes still have at 1366x768
 BAR_HEIGHT_PX = 8
 MIN_BAR_PX = 10       # narrower spans draw as a point symbol
 DENSITY_TOP_PX = 20   # a density strip starts below its lane's caption
