@@ -266,6 +266,7 @@ def summarise(args, size, bundled, floor_s, bundled_s, startup_s, windows, loads
         "load_peak_rss_mb": round(load_peak, 1),
         "rss_over_floor": round(peak / floor_peak, 3),
         "canvas_px": windows[0]["canvas_px"],
+        "settle_s": [round(w.get("settle_s", 0.0), 2) for w in windows],
         "bundled_dataset": str(bundled),
     }
     for name in sequences:
