@@ -120,6 +120,7 @@ class TimeAxisItem(pg.AxisItem):
 
     def __init__(self, orientation: str = "bottom", **kwargs) -> None:
         super().__init__(orientation, **kwargs)
+        self.autoSIPrefix = False  # seconds are not scaled by SI prefixes (and it would relabel on every pan)
         # The labels are spaced here, so pyqtgraph's own crowding rule must not drop the second level.
         self.setStyle(textFillLimits=[(0, 2.0)])
         self._key: tuple[float, float, float] | None = None

@@ -63,6 +63,7 @@ class TimelineCanvas(pg.PlotWidget):
             axis.setPen(pg.mkPen("#8a8a8a"))
             axis.setStyle(tickFont=self._font)
         plot.getAxis("left").setWidth(150)
+        plot.getAxis("left").enableAutoSIPrefix(False)  # lane numbers: no "(x1e3)" label rebuilt on range changes
         # The lane separators and the time grid are drawn by the marks item, from the plan's lane tops and
         # the axis's ticks: separate line items, and the axis drawing a grid into its picture, cost more.
         self.marks = MarksItem(self._font)
