@@ -78,6 +78,14 @@ def test_a_label_is_cut_at_the_right_edge_and_hidden_when_too_little_is_left():
     assert layout.badge.tolist() == [0, 1]  # the mark at 990 has no room at all
 
 
+def test_a_label_that_would_keep_only_a_few_characters_is_counted_instead():
+    room = MIN_TEXT_PX - 1  # "Can…" of "Canada files a case": a stub tells a reader nothing
+    layout = pack([0, 1000 - BADGE_PX - room], [100, 300], available=1000)
+    assert layout.rows.tolist() == [0] and layout.badge.tolist() == [1]
+    layout = pack([0, 1000 - BADGE_PX - MIN_TEXT_PX], [100, 300], available=1000)
+    assert layout.rows.tolist() == [0, 1] and layout.width.tolist()[1] == MIN_TEXT_PX
+
+
 def test_a_short_label_needs_only_its_own_width():
     layout = pack([1000 - BADGE_PX - 10], [10], available=1000)
     assert layout.rows.tolist() == [0] and layout.width.tolist() == [10]

@@ -16,8 +16,9 @@ __all__ = ["BADGE_PX", "MIN_TEXT_PX", "LabelLayout", "pack_labels"]
 
 BADGE_PX = 30.0
 """Room reserved after every shown label's text for its " +N" badge, and the width of a standalone badge."""
-MIN_TEXT_PX = 24.0
-"""A label cut to less than this (about two characters and an ellipsis) is hidden rather than shown."""
+MIN_TEXT_PX = 72.0
+"""A label cut to less than this (about eight characters and an ellipsis: less tells a reader nothing) is hidden
+rather than shown, and counted in a "+N" badge."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
