@@ -51,6 +51,7 @@ def _run_command(command: str, args: list[str]) -> int:
 
 def validate_files(files: list[str], *, strict: bool = False) -> int:
     from .io import UnreadableFileError, load_dataset
+    from .io.problems import visible_name
     from .paths import is_bundled_dataset
 
     status = EXIT_CLEAN
@@ -58,14 +59,15 @@ def validate_files(files: list[str], *, strict: bool = False) -> int:
         try:
             result = load_dataset(file, require_citations=strict or is_bundled_dataset(file))
         except UnreadableFileError as exc:
-            print(f"{exc.file}: error: {exc.reason}", file=sys.stderr)
+            print(f"{visible_name(exc.file)}: error: {exc.reason}", file=sys.stderr)
             status = max(status, EXIT_UNREADABLE)
             continue
         for problem in result.problems:
             print(problem.format())
         if result.errors:
             status = max(status, EXIT_ERRORS)
-        print(f"{file}: {len(result.errors)} error(s), {len(result.warnings)} warning(s)", file=sys.stderr)
+        print(f"{visible_name(file)}: {len(result.errors)} error(s), {len(result.warnings)} warning(s)",
+              file=sys.stderr)
     return status
 
 

@@ -296,3 +296,18 @@ def test_a_capped_list_says_how_many_problems_it_leaves_out(tmp_path, capsys) ->
     assert len(lines) == 11 and all("byte 0xE9 is not valid UTF-8" in line for line in lines[:10])
     assert lines[10] == (f"{latin}:13:69: error: 15 more places hold bytes that are not valid UTF-8, from here on; "
                          "only the first 10 are listed")
+
+
+def test_a_file_name_with_a_terminal_escape_or_a_direction_override_is_printed_as_escapes(tmp_path, capsys) -> None:
+    # Names come with the files (an archive, a shared folder): they must not colour or reorder the terminal.
+    from timeline_app.cli import main
+
+    named = _events_file(tmp_path / "report\u202enosj.\x1b[31m.json", ['{"id": "e", "kind": "attack"}'])
+    missing = tmp_path / "gone\x1b[2J.json"
+    assert main(["validate", str(named), str(missing)]) == 2
+    out, err = capsys.readouterr()
+    for text in (out, err):
+        assert "\x1b" not in text and "\u202e" not in text
+    assert out.splitlines()[0].startswith(f"{tmp_path}/report\\u202enosj.\\x1b[31m.json:3:1: error: ")
+    assert f"{tmp_path}/gone\\x1b[2J.json: error: no such file" in err.splitlines()
+    assert f"{tmp_path}/report\\u202enosj.\\x1b[31m.json: 3 error(s), 0 warning(s)" in err.splitlines()

@@ -33,9 +33,10 @@ class Problem:
 
         Messages quote the dataset's text, so whitespace is collapsed (one line, whatever the text holds) and
         other invisible or control characters, such as terminal escapes or direction overrides, are written
-        as escapes (\\x1b, \\u202e) rather than acted on by the terminal.
+        as escapes (\\x1b, \\u202e) rather than acted on by the terminal. The file's name, which came in a
+        folder or an archive with the file, gets the same escapes (its spaces are kept).
         """
-        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {visible(self.message)}"
+        return f"{visible_name(self.file)}:{self.line}:{self.column}: {self.severity.value}: {visible(self.message)}"
 
 
 def visible(text: str) -> str:
@@ -45,6 +46,12 @@ def visible(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() else _escape(c) for c in text)
+
+
+def visible_name(name: str) -> str:
+    """A file name as one line of visible text: every character that is not printable (a line break, a
+    terminal escape, a direction override, a byte that was not UTF-8) written as an escape; spaces kept."""
+    return name if name.isprintable() else "".join(c if c.isprintable() else _escape(c) for c in name)
 
 
 def _escape(char: str) -> str:
