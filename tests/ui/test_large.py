@@ -131,3 +131,35 @@ def test_left_out_items_are_counted_in_the_status_bar(qtbot, window, tmp_path) -
     assert label.isVisible() and label.text() == "Left out: 2 of 3 events (see Problems)"
     window.open_path(window.store.path.with_name("small.json"))
     assert label.isHidden()
+
+
+def test_the_progress_dialog_shows_a_hidden_character_of_a_file_name_as_an_escape(qtbot, window, tmp_path,
+                                                                                     monkeypatch) -> None:
+    monkeypatch.setattr("timeline_app.ui.load_runner.LARGE_FILE_BYTES", 0)  # this small file goes to the worker
+    named = tmp_path / "report\u202enosj.json"
+    named.write_bytes(window.store.path.read_bytes())
+    window.open_path(named)
+    runner = window.findChild(LoadRunner)
+    label = window.findChild(QProgressDialog).findChild(QLabel)
+    assert label.text() == "Opening report\\u202enosj.json (0 MB)…"
+    with qtbot.waitSignal(runner.finished, timeout=30_000):
+        pass
+    assert window.store.path == named
+
+
+
+def test_showing_progress_does_not_run_the_event_loop(qtbot, window) -> None:
+    # A modal QProgressDialog's setValue() runs the event loop itself. The worker's result, queued right
+    # behind its last progress, was then handled inside setValue(), which deleted the dialog under it: a crash
+    # (QProgressBar::maximum(), in 1 load of 30-60 of a small file under test). Progress is shown without
+    # running the loop, so nothing else is handled in the middle of it.
+    runner = LoadRunner(window, window.store.path, require_citations=False, on_loaded=lambda _result: None)
+    runner.dialog.show()
+    qtbot.waitExposed(runner.dialog)
+    handled = []
+    QTimer.singleShot(0, lambda: handled.append("an event handled meanwhile"))
+    for value in (300, 400, 500):  # as the worker reports progress (here from this thread)
+        runner._worker.progressed.emit(value)
+    assert runner.dialog.value() == 500 and handled == []
+    qtbot.waitUntil(lambda: bool(handled))
+    runner.deleteLater()

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QProgressDialog, QWidget
 
 from ..io import LoadResult, Problem, UnreadableFileError, iter_load_dataset
+from ..io.problems import visible_name
 from ..model.findings import Severity
 
 __all__ = ["LARGE_FILE_BYTES", "LoadRunner", "is_large_file", "left_out_text"]
@@ -110,8 +111,14 @@ class LoadRunner(QObject):
         label = QLabel(self.dialog)
         label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is shown as written, never as markup
         self.dialog.setLabel(label)
+        # The bar is set directly, never through QProgressDialog.setValue(): on a modal dialog that runs the
+        # event loop itself, so the worker's result, queued right behind its last progress, was handled inside
+        # it and the dialog deleted under it (a crash in QProgressBar::maximum() when setValue() went on).
+        self._bar = QProgressBar(self.dialog)
+        self.dialog.setBar(self._bar)
         size = path.stat().st_size / (1024 * 1024) if path.exists() else 0
-        self.dialog.setLabelText(f"Opening {path.name} ({size:,.0f} MB)…")
+        # A file's name came with the file: written as text, hidden characters (U+202E...) as escapes.
+        self.dialog.setLabelText(f"Opening {visible_name(path.name)} ({size:,.0f} MB)…")
         self.dialog.setWindowTitle("Opening a dataset")
         self.dialog.setRange(0, 1000)
         self.dialog.setMinimumDuration(0)
@@ -122,7 +129,7 @@ class LoadRunner(QObject):
         self._worker = _Worker(path, require_citations)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self.dialog.setValue)
+        self._worker.progressed.connect(self._show_progress)
         self._worker.progressed.connect(self.progressed)
         self._worker.loaded.connect(self._on_worker_loaded)
         self._worker.cancelled.connect(self._on_worker_cancelled)
@@ -132,9 +139,10 @@ class LoadRunner(QObject):
         thread, worker = self._thread, self._worker
         self.destroyed.connect(lambda *_: (worker.cancel(), thread.quit(), thread.wait()))
         self.cancelled = False
+        self._stopped = False
 
     def start(self) -> None:
-        self.dialog.setValue(0)
+        self._bar.setValue(0)
         self.dialog.show()
         self._thread.start()
 
@@ -145,8 +153,12 @@ class LoadRunner(QObject):
     def cancel(self) -> None:
         """Stop between two steps; the dataset on show stays."""
         self.cancelled = True
-        self.dialog.setLabelText(f"Stopping the opening of {self.path.name}…")
+        self.dialog.setLabelText(f"Stopping the opening of {visible_name(self.path.name)}…")
         self._worker.cancel()
+
+    def _show_progress(self, value: int) -> None:
+        if not self._stopped:
+            self._bar.setValue(value)
 
     def _on_worker_loaded(self, result: LoadResult) -> None:
         self._stop()
@@ -165,9 +177,10 @@ class LoadRunner(QObject):
         """Say so in the window's status bar: a window that was empty stays empty, and would not say why."""
         window = self.parent()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(f"Opening {self.path.name} was cancelled.", 15_000)
+            window.statusBar().showMessage(f"Opening {visible_name(self.path.name)} was cancelled.", 15_000)
 
     def _stop(self) -> None:
+        self._stopped = True
         self._thread.quit()
         self._thread.wait()
         self.dialog.hide()
