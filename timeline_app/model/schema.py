@@ -54,6 +54,13 @@ def _check_web_url(value: str) -> str:
         hidden = " " in value or not value.isprintable()
     else:
         hidden = any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in value)
+    if hidden and sep and scheme.lower() in ("http", "https"):
+        raise PydanticCustomError(
+            "web_url",
+            "address '{value}' holds a space, control or hidden character, which could disguise where it leads; "
+            "write it without (a space as %20)",
+            {"value": value[:200]},
+        )
     if not sep or scheme.lower() not in ("http", "https") or not rest or hidden:
         raise PydanticCustomError(
             "web_url",

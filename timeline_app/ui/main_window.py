@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..core import FilterState, LaneMode, TimelineIndex, facet_counts
 from ..io import LoadResult, UnreadableFileError, load_dataset
 from ..io.excerpt import source_excerpt
-from ..io.problems import Problem
+from ..io.problems import Problem, visible_name
 from ..model.findings import Severity
 from ..paths import is_bundled_dataset
 from .dataset_store import DatasetStore
@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         self._status = QLabel(self)
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self._status, 1)
+        # a temporary message (settings reset, a cancelled opening, a save) takes the counts' place rather than
+        # being drawn over them, which QStatusBar does not prevent for a label that is shown later
+        self.statusBar().messageChanged.connect(lambda message: self._status.setVisible(not message))
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu("&File")
@@ -204,7 +207,7 @@ class MainWindow(QMainWindow):
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
         for file in self.settings.recent_files():
-            action = self.recent_menu.addAction(file)
+            action = self.recent_menu.addAction(visible_name(file).replace("&", "&&"))  # & marks a shortcut
             action.triggered.connect(lambda _checked=False, f=file: self.open_path(f))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
@@ -227,7 +230,7 @@ class MainWindow(QMainWindow):
         self._docks["problems"].setVisible(bool(result.problems))
         if result.problems:
             self._docks["problems"].raise_()
-        name = Path(result.file).name
+        name = visible_name(Path(result.file).name)
         self.setWindowTitle(f"{dataset.title} — {name}" if dataset else f"{name} — Accountability Timeline")
         self._rebuild_index()
         self.canvas.fit_all()
@@ -263,7 +266,8 @@ class MainWindow(QMainWindow):
         result = self.store.result
         text = f"{shown:,} of {total:,} events" if dataset else "nothing could be read"
         if result and result.problems:
-            text += f" · {len(result.errors)} errors, {len(result.warnings)} warnings (see Problems)"
+            errors, warnings = _count(len(result.errors), "error"), _count(len(result.warnings), "warning")
+            text += f" · {errors}, {warnings} (see Problems)"
         self._status.setText(text)
 
     def _on_store_selection_changed(self, event_id: str) -> None:
@@ -344,3 +348,7 @@ def _scrollable(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")

@@ -1,0 +1,63 @@
+"""The status bar, the window title and the recent-files menu: messages take the counts' place, counts are
+in good English, and a file name can neither reorder the title nor become a keyboard shortcut."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QLabel
+
+from timeline_app.ui.main_window import MainWindow
+from timeline_app.ui.settings import Settings
+
+
+def _write(path, events, **extra):
+    path.write_text(json.dumps({
+        "format": "accountability-timeline", "format_version": 1, "title": "Status test", "events": events,
+        "sources": [{"id": "s1", "title": "A statement", "author": "An NGO", "kind": "ngo-statement"}], **extra,
+    }), encoding="utf-8")
+    return path
+
+
+GOOD = {"id": "ghouta", "date": "2013-08-21", "kind": "attack", "title": "Ghouta attack",
+        "citations": [{"source": "s1"}]}
+BAD = {"id": "bad", "date": "2013-13-01", "kind": "attack", "title": "Bad date", "citations": [{"source": "s1"}]}
+
+
+def _window(qtbot, settings=None) -> MainWindow:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_settings_reset_message_takes_the_place_of_the_counts_until_it_ends(qtbot, tmp_path) -> None:
+    settings = Settings()
+    settings.problem = "Settings reset to the defaults: the file was damaged."
+    window = _window(qtbot, settings)
+    window.open_path(_write(tmp_path / "d.json", [GOOD]))
+    counts = window.statusBar().findChildren(QLabel)[0]
+    assert window.statusBar().currentMessage() == settings.problem
+    assert counts.text() == "1 of 1 events" and not counts.isVisible()
+    window.statusBar().clearMessage()
+    assert counts.isVisible()
+
+
+def test_problem_counts_are_singular_for_one(qtbot, tmp_path) -> None:
+    window = _window(qtbot)
+    window.open_path(_write(tmp_path / "d.json", [GOOD], colour="red"))  # one warning: an unknown field
+    texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert "1 of 1 events · 0 errors, 1 warning (see Problems)" in texts
+    window.open_path(_write(tmp_path / "e.json", [GOOD, BAD]))  # the bad event, and its reason
+    texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert "1 of 1 events · 2 errors, 0 warnings (see Problems)" in texts
+
+
+def test_a_file_name_with_hidden_characters_or_ampersands_is_shown_as_written(qtbot, tmp_path) -> None:
+    window = _window(qtbot)
+    window.open_path(_write(tmp_path / "R&D \u202eevil.json", [GOOD]))
+    assert window.windowTitle() == "Status test — R&D \\u202eevil.json"
+    window.open_path(_write(tmp_path / "R&D notes.json", [GOOD]))
+    recent = [action.text() for action in window.recent_menu.actions()]
+    assert recent and recent[0].endswith("R&&D notes.json"), recent
