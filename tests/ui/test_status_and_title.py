@@ -61,3 +61,14 @@ def test_a_file_name_with_hidden_characters_or_ampersands_is_shown_as_written(qt
     window.open_path(_write(tmp_path / "R&D notes.json", [GOOD]))
     recent = [action.text() for action in window.recent_menu.actions()]
     assert recent and recent[0].endswith("R&&D notes.json"), recent
+
+
+def test_an_empty_canvas_shows_no_numbers_on_its_lane_axis(qtbot) -> None:
+    window = _window(qtbot)
+    canvas = window.canvas
+    image = canvas.grab().toImage()
+    axis_width = int(canvas.getPlotItem().getAxis("left").width())
+    assert axis_width > 50
+    inked = sum(1 for x in range(0, axis_width - 6, 2) for y in range(0, image.height(), 2)
+                if image.pixelColor(x, y).lightness() < 200)
+    assert inked == 0  # before, the lane axis counted 0.0 to 1.0 down an empty canvas

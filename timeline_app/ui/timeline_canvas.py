@@ -44,6 +44,7 @@ class TimelineCanvas(pg.PlotWidget):
         self._font = font
         self._metrics = QFontMetricsF(font)
         self._setup_plot()
+        self._set_lanes(())  # no numbers on an empty canvas
         self._plan_timer = QTimer(self, singleShot=True, interval=0)
         self._plan_timer.timeout.connect(self._update_plan)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
