@@ -3,6 +3,8 @@ turns clicker actions into steps, flies the timeline, and hands the place back t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -14,9 +16,11 @@ from ..kind_style import KIND_STYLES
 from .card_text import CardContent
 from .deck import Action, Deck, PresentationState
 from .flight import env_prefers_reduced_motion, platform_reports_ui_effects, step_window
-from .presentation_window import PresentationWindow
-from .presenter_view import PresenterView
 from .theme import PROJECTOR, ProjectorTheme
+
+if TYPE_CHECKING:  # imported when a presentation starts: about 40 ms that every start of the app would pay
+    from .presentation_window import PresentationWindow
+    from .presenter_view import PresenterView
 
 __all__ = ["PresentationController", "choose_screens"]
 
@@ -112,12 +116,16 @@ class PresentationController(QObject):
         self._load_deck(deck, first)
         screens = QGuiApplication.screens() if screens is None else screens
         audience_screen, presenter_screen = choose_screens(screens, self._window.screen(), self.screen_name)
+        from .presentation_window import PresentationWindow
+
         self.audience = PresentationWindow(self.theme)
         self.audience.set_scale(self.scale)
         self.audience.actionRequested.connect(self.handle)
         self.audience.closed.connect(self.stop)
         self._show_on(self.audience, audience_screen)
         if presenter_screen is not None:
+            from .presenter_view import PresenterView
+
             self.presenter = PresenterView(self.theme)
             self.presenter.actionRequested.connect(self.handle)
             self.presenter.closed.connect(self.stop)
