@@ -107,6 +107,24 @@ def test_a_large_file_loads_while_the_window_keeps_answering(qtbot, window, larg
               f"{max(gaps) * 1000:.0f} ms; the window then built its views in {shown - loaded:.1f} s")
 
 
+def test_the_column_arrays_of_a_large_file_are_built_off_the_window_thread(qtbot, window, large_file,
+                                                                           monkeypatch) -> None:
+    import threading
+
+    from timeline_app.core.columns import EventColumns
+
+    built_in: list[str] = []
+    original = EventColumns.build.__func__
+    monkeypatch.setattr(EventColumns, "build", classmethod(
+        lambda cls, dataset: built_in.append(threading.current_thread().name) or original(cls, dataset)))
+    window.open_path(large_file)
+    runner = window.findChild(LoadRunner)
+    with qtbot.waitSignal(runner.finished, timeout=300_000):
+        pass
+    assert len(window.store.dataset.events) == EVENTS
+    assert built_in and threading.main_thread().name not in built_in  # built once, in the worker
+
+
 def test_a_large_file_over_the_limit_is_refused_in_the_problems_not_a_crash(qtbot, window, tmp_path) -> None:
     huge = tmp_path / "huge.json"
     with huge.open("wb") as handle:

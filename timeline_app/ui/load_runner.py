@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QProgressDialog, QWidget
 
+from ..core import event_columns
 from ..io import LoadResult, Problem, UnreadableFileError, iter_load_dataset
 from ..io.problems import visible_name
 from ..model.findings import Severity
@@ -80,6 +81,8 @@ class _Worker(QObject):
                 try:
                     progress = next(steps)
                 except StopIteration as done:
+                    if done.value.dataset is not None:  # the arrays every view reads, built here rather than
+                        event_columns(done.value.dataset)  # on the window's thread (0.6 s at 100,000 events)
                     self.loaded.emit(done.value)
                     return
                 share = progress.fraction * (_READING_SHARE if progress.stage == "reading" else 1000 - _READING_SHARE)
