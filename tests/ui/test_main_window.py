@@ -90,6 +90,28 @@ def test_wheel_zooms_in_around_the_cursor(window, qtbot):
     assert after == pytest.approx(before, abs=0.02)
 
 
+@pytest.mark.parametrize("value", [0.25, 1.5])  # 1.5: a driver reporting one large step must still zoom in
+def test_a_trackpad_pinch_zooms_around_the_fingers(window, qtbot, value):
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+    from PySide6.QtWidgets import QApplication
+
+    x0, x1 = window.canvas.visible_range()
+    anchor = parse_edtf("2015-08-07").earliest
+    point = QPointF(_view_point(window, anchor, 1.0))
+    global_point = QPointF(window.canvas.viewport().mapToGlobal(point.toPoint()))
+    spread = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+                                 point, point, global_point, value, QPointF(0, 0))
+    QApplication.sendEvent(window.canvas.viewport(), spread)
+    y0, y1 = window.canvas.visible_range()
+    assert 0 < y1 - y0 < (x1 - x0) * 0.9, "spreading the fingers did not zoom in"
+    assert (anchor - y0) / (y1 - y0) == pytest.approx((anchor - x0) / (x1 - x0), abs=0.02)
+    pinch = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+                                point, point, global_point, -value, QPointF(0, 0))
+    QApplication.sendEvent(window.canvas.viewport(), pinch)
+    z0, z1 = window.canvas.visible_range()
+    assert z1 - z0 == pytest.approx(x1 - x0, rel=0.02)  # pinching back by as much returns to the same window
+
+
 def test_plus_and_minus_keys_zoom_around_the_selected_event(window, qtbot):
     window.store.select("jim")
     x0, x1 = window.canvas.visible_range()

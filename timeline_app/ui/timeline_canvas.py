@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -240,7 +241,9 @@ class TimelineCanvas(pg.PlotWidget):
         # Trackpad pinch (a native zoom gesture) zooms around the fingers, like the wheel does.
         if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
             point = self.getPlotItem().getViewBox().mapSceneToView(self.mapToScene(event.position().toPoint()))
-            self.zoom(1.0 - float(event.value()), point.x())
+            # value is the change of scale since the last event (positive: fingers apart); exp keeps the
+            # factor positive however large a step a driver reports
+            self.zoom(math.exp(-float(event.value())), point.x())
             return True
         return super().viewportEvent(event)
 
