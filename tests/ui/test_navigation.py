@@ -97,7 +97,7 @@ def test_home_selects_the_first_event_and_enter_opens_its_details(window, qtbot)
     assert window.store.selected_id == "ghouta"
     qtbot.keyClick(window.canvas, Qt.Key.Key_Return)
     assert window._docks["details"].isVisible()
-    assert window.detail_pane.findChild(QTextBrowser).toPlainText().startswith("Ghouta attack")
+    assert window.detail_pane.findChild(QTextBrowser).toPlainText().startswith("\u2068Ghouta attack\u2069")
 
 
 def test_a_file_dropped_on_the_window_is_opened(window, qtbot, tmp_path) -> None:
