@@ -3,23 +3,14 @@ wrong or missing index."""
 
 from __future__ import annotations
 
-import json
+from dataset_files import event, parsed
 
 from timeline_app.core import FilterState
-from timeline_app.io import parse_dataset
 from timeline_app.ui.dataset_store import DatasetStore
 
 
 def _result(titles: list[str], file: str = "d.json"):
-    document = {
-        "format": "accountability-timeline", "format_version": 1, "title": "Store test",
-        "events": [{"id": f"e{i}", "date": f"2017-04-{i + 1:02d}", "kind": "attack", "title": title,
-                    "citations": [{"source": "s1"}]} for i, title in enumerate(titles)],
-        "sources": [{"id": "s1", "title": "A statement", "author": "An NGO", "kind": "ngo-statement"}],
-    }
-    result = parse_dataset(json.dumps(document).encode(), file=file)
-    assert not result.problems
-    return result
+    return parsed([event(f"e{i}", f"2017-04-{i + 1:02d}", title) for i, title in enumerate(titles)], file=file)
 
 
 def test_the_search_index_is_built_in_the_background_after_the_dataset_is_shown(qtbot) -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 import pytest
+from dataset_files import load_generator
 from PySide6.QtCore import QPersistentModelIndex, QPoint, Qt
-from repo_paths import REPO_ROOT
 
 from timeline_app.core import kind_label
 from timeline_app.io import LoadResult, parse_dataset
@@ -19,9 +17,7 @@ ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 
 
 def _generated(events: int):
-    spec = importlib.util.spec_from_file_location("generate_for_model", REPO_ROOT / "benchmarks" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = load_generator()
     result = parse_dataset(generate.dataset_bytes(generate.generate_dataset(events, seed=3)), file="g.json")
     assert not result.problems
     return result.dataset

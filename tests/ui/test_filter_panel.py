@@ -3,26 +3,17 @@ listed (ticked), however rare."""
 
 from __future__ import annotations
 
-import json
-
+from dataset_files import event, parsed
 from PySide6.QtCore import Qt
 
 from timeline_app.core import FilterState
-from timeline_app.io import parse_dataset
 from timeline_app.ui import filter_panel
 from timeline_app.ui.filter_panel import FilterPanel
 
 
 def _dataset(actor_lists):
-    document = {
-        "format": "accountability-timeline", "format_version": 1, "title": "Facets",
-        "events": [{"id": f"e{i}", "date": "2017-04-04", "kind": "attack", "title": f"Event {i}",
-                    "actors": actors, "citations": [{"source": "s1"}]} for i, actors in enumerate(actor_lists)],
-        "sources": [{"id": "s1", "title": "A statement", "author": "An NGO", "kind": "ngo-statement"}],
-    }
-    result = parse_dataset(json.dumps(document).encode(), file="f.json")
-    assert not result.problems
-    return result.dataset
+    return parsed([event(f"e{i}", "2017-04-04", f"Event {i}", actors=actors)
+                   for i, actors in enumerate(actor_lists)]).dataset
 
 
 def _rows(widget):

@@ -8,15 +8,14 @@ printed as a figure, not asserted; what is asserted is that it kept handling tim
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import time
 from pathlib import Path
 
 import pytest
+from dataset_files import load_generator
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressDialog, QPushButton
-from repo_paths import REPO_ROOT
 
 from timeline_app.ui.load_runner import LARGE_FILE_BYTES, LoadRunner
 from timeline_app.ui.main_window import MainWindow
@@ -24,16 +23,9 @@ from timeline_app.ui.main_window import MainWindow
 EVENTS = 200_000
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate_for_tests", REPO_ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def large_file(tmp_path_factory) -> Path:
-    generate = _generator()
+    generate = load_generator()
     document = generate.generate_dataset(EVENTS // 100, seed=7)
     first = document["events"]
     document["events"] = [{**event, "id": f"{event['id']}-r{copy}"} if copy else event

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from dataset_files import shown_window
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QTextBrowser
 
@@ -43,19 +44,12 @@ EVENTS = [
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.open_path(_write(tmp_path, EVENTS))
-    win.canvas.flush_plan()
-    return win
+    return shown_window(qtbot, _write(tmp_path, EVENTS))
 
 
 def _list_ids(win) -> list[str]:
-    proxy = win.event_list.model()
-    return [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(proxy.rowCount())]
+    model = win.event_list.model()
+    return [model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(model.rowCount())]
 
 
 def _canvas_ids(win) -> set[str]:

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
+from dataset_files import shown_window
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import Qt, QTextDocument
 from PySide6.QtTest import QTest
@@ -69,13 +70,7 @@ def _dataset() -> dict:
 def window(qtbot, tmp_path) -> MainWindow:
     path = tmp_path / "markup.json"
     path.write_text(json.dumps(_dataset(), ensure_ascii=False), encoding="utf-8")
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.open_path(path)
-    win.canvas.flush_plan()
+    win = shown_window(qtbot, path)
     win.store.select("e0")
     return win
 

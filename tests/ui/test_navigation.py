@@ -3,45 +3,22 @@ and a file dropped on the window."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from dataset_files import event, shown_window, write_dataset
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from timeline_app.model import parse_edtf
-from timeline_app.ui.main_window import MainWindow
 
-
-def _document(events):
-    return json.dumps({
-        "format": "accountability-timeline", "format_version": 1, "title": "Navigation", "events": events,
-        "sources": [{"id": "s1", "title": "A statement", "author": "An NGO", "kind": "ngo-statement"}],
-    })
-
-
-def _event(id_, date, title, kind="attack"):
-    return {"id": id_, "date": date, "kind": kind, "title": title, "citations": [{"source": "s1"}]}
-
-
-EVENTS = [_event("ghouta", "2013-08-21", "Ghouta attack"), _event("jim", "2015-08-07", "JIM created", "mechanism"),
-          _event("khan-shaykhun", "2017-04-04", "Khan Shaykhun attack"), _event("douma", "2018-04-07", "Douma attack")]
+EVENTS = [event("ghouta", "2013-08-21", "Ghouta attack"), event("jim", "2015-08-07", "JIM created", "mechanism"),
+          event("khan-shaykhun", "2017-04-04", "Khan Shaykhun attack"), event("douma", "2018-04-07", "Douma attack")]
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    path = tmp_path / "nav.json"
-    path.write_text(_document(EVENTS), encoding="utf-8")
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.open_path(path)
-    win.canvas.flush_plan()
-    return win
+    return shown_window(qtbot, write_dataset(tmp_path / "nav.json", EVENTS, "Navigation"))
 
 
 def _drag(widget, start: QPoint, end: QPoint, steps: int = 8) -> None:
@@ -101,9 +78,8 @@ def test_home_selects_the_first_event_and_enter_opens_its_details(window, qtbot)
 
 
 def test_a_file_dropped_on_the_window_is_opened(window, qtbot, tmp_path) -> None:
-    dropped = tmp_path / "dropped.json"
-    dropped.write_text(_document([_event("aleppo", "2016-12-13", "Aleppo evacuation talks", "diplomacy")]),
-                       encoding="utf-8")
+    dropped = write_dataset(tmp_path / "dropped.json",
+                            [event("aleppo", "2016-12-13", "Aleppo evacuation talks", "diplomacy")])
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(dropped))])
     drop = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,

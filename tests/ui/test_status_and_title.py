@@ -3,33 +3,22 @@ in good English, and a file name can neither reorder the title nor become a keyb
 
 from __future__ import annotations
 
-import json
-
+from dataset_files import event, shown_window, write_dataset
 from PySide6.QtWidgets import QLabel
 
-from timeline_app.ui.main_window import MainWindow
 from timeline_app.ui.settings import Settings
 
 
 def _write(path, events, **extra):
-    path.write_text(json.dumps({
-        "format": "accountability-timeline", "format_version": 1, "title": "Status test", "events": events,
-        "sources": [{"id": "s1", "title": "A statement", "author": "An NGO", "kind": "ngo-statement"}], **extra,
-    }), encoding="utf-8")
-    return path
+    return write_dataset(path, events, "Status test", **extra)
 
 
-GOOD = {"id": "ghouta", "date": "2013-08-21", "kind": "attack", "title": "Ghouta attack",
-        "citations": [{"source": "s1"}]}
-BAD = {"id": "bad", "date": "2013-13-01", "kind": "attack", "title": "Bad date", "citations": [{"source": "s1"}]}
+GOOD = event("ghouta", "2013-08-21", "Ghouta attack")
+BAD = event("bad", "2013-13-01", "Bad date")
 
 
-def _window(qtbot, settings=None) -> MainWindow:
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def _window(qtbot, settings=None):
+    return shown_window(qtbot, settings=settings)
 
 
 def test_a_settings_reset_message_takes_the_place_of_the_counts_until_it_ends(qtbot, tmp_path) -> None:
