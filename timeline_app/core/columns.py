@@ -80,7 +80,7 @@ class EventColumns:
                 precision=np.array([d[4] for d in per_date], dtype=np.int8)[date_code],
                 fuzzy=np.array([d[5] for d in per_date], dtype=bool)[date_code],
                 importance=np.fromiter(map(attrgetter("importance"), events), dtype=np.int8, count=len(events)),
-                title_rank=_ranks(list(map(attrgetter("title"), events))),
+                title_rank=sort_ranks(list(map(attrgetter("title"), events))),
                 first_actor=first_actor, actors=actors, tags=tags,
             )
         for array in (*(getattr(columns, f) for f in _ARRAYS), actors.pair_event, actors.pair_code,
@@ -127,7 +127,7 @@ def _date_columns(date: EdtfDate) -> tuple[float, float, float, float, int, bool
             any(p.approximate or p.uncertain for p in points))
 
 
-def _ranks(titles: list[str]) -> np.ndarray:
+def sort_ranks(titles: list[str]) -> np.ndarray:
     """Each title's position in sorted order (ties keep dataset order), for sorting by title with numpy."""
     ranks = np.empty(len(titles), dtype=np.int32)
     ranks[sorted(range(len(titles)), key=titles.__getitem__)] = np.arange(len(titles), dtype=np.int32)

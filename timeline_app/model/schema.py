@@ -49,19 +49,20 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=120)]
 def _check_web_url(value: str) -> str:
     scheme, sep, rest = value.partition("://")
     # Control and format characters (bidi overrides such as U+202E, zero-width spaces) could disguise where
-    # a link leads, so an address holding one is refused like any other non-web address.
+    # a link leads, so an address holding one is refused, saying why when it is otherwise a web address.
     if value.isascii():  # the usual case, without a loop: printable ASCII holds no Cc or Cf character
         hidden = " " in value or not value.isprintable()
     else:
         hidden = any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in value)
-    if hidden and sep and scheme.lower() in ("http", "https"):
+    is_web = bool(sep) and scheme.lower() in ("http", "https")
+    if is_web and hidden:
         raise PydanticCustomError(
             "web_url",
             "address '{value}' holds a space, control or hidden character, which could disguise where it leads; "
             "write it without (a space as %20)",
             {"value": value[:200]},
         )
-    if not sep or scheme.lower() not in ("http", "https") or not rest or hidden:
+    if not is_web or not rest or hidden:
         raise PydanticCustomError(
             "web_url",
             "address '{value}' is not a web address: only links starting with http:// or https:// are allowed",

@@ -50,10 +50,7 @@ class EventList(QTableView):
         self.resizeColumnToContents(1)
 
     def refilter(self) -> None:
-        if self.source_model.dataset is not self._store.dataset:
-            self._on_store_dataset_replaced()
-        else:
-            self.source_model.set_mask(self._store.mask)
+        self.source_model.set_mask(self._store.mask)
         self.viewport().update()  # the highlighted matches follow the query
 
     def _keep_current_in_view(self) -> None:

@@ -13,11 +13,13 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core import KINDS, event_columns, kind_label
+from ..core.columns import sort_ranks
 from ..model import Dataset, Event
 from .rich_text import tooltip_text
 
 _HEADERS = ("Date", "Kind", "Title")
 DATE_COLUMN, KIND_COLUMN, TITLE_COLUMN = range(3)
+_SORTABLE = (DATE_COLUMN, KIND_COLUMN, TITLE_COLUMN)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -75,16 +77,8 @@ class EventTableModel(QAbstractTableModel):
         self._relayout()
 
     @property
-    def dataset(self) -> Dataset | None:
-        return self._dataset
-
-    @property
     def sort_column(self) -> int:
         return self._sort[0]
-
-    @property
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort[1]
 
     def row_of(self, dataset_row: int) -> int | None:
         """The display row of a dataset event, or None when it is filtered out."""
@@ -119,7 +113,7 @@ class EventTableModel(QAbstractTableModel):
     def _compute_order(self) -> np.ndarray:
         column, order = self._sort
         rows = self._permutation(column)
-        if order == Qt.SortOrder.DescendingOrder and column in (DATE_COLUMN, KIND_COLUMN, TITLE_COLUMN):
+        if order == Qt.SortOrder.DescendingOrder and column in _SORTABLE:
             rows = rows[::-1]
         return np.ascontiguousarray(rows[self._mask[rows]], dtype=np.int32)
 
@@ -131,7 +125,7 @@ class EventTableModel(QAbstractTableModel):
         count = len(self._events)
         if self._dataset is None or count == 0:
             found = np.zeros(0, np.int32)
-        elif column not in (DATE_COLUMN, KIND_COLUMN, TITLE_COLUMN):
+        elif column not in _SORTABLE:
             found = np.arange(count, dtype=np.int32)
         else:
             columns = event_columns(self._dataset)
@@ -141,20 +135,10 @@ class EventTableModel(QAbstractTableModel):
             elif column == KIND_COLUMN:
                 label_rank = np.argsort(np.argsort([kind_label(k) for k in KINDS], kind="stable"))
                 keys = (columns.latest, columns.earliest, label_rank[columns.kind])
-            else:
-                keys = (columns.latest, columns.earliest, self._title_ranks())
+            else:  # case-insensitive: "al-Assad" among the A's
+                keys = (columns.latest, columns.earliest, sort_ranks([e.title.casefold() for e in self._events]))
             found = np.lexsort(keys).astype(np.int32)
         self._permutations[column] = found
-        return found
-
-    def _title_ranks(self) -> np.ndarray:
-        """Each event's position among the titles sorted case-insensitively."""
-        found = self._permutations.get(-2)
-        if found is None:
-            titles = [e.title.casefold() for e in self._events]
-            found = np.empty(len(titles), np.int32)
-            found[sorted(range(len(titles)), key=titles.__getitem__)] = np.arange(len(titles), dtype=np.int32)
-            self._permutations[-2] = found
         return found
 
     # --- Qt's model interface --------------------------------------------------------------------------
